@@ -1,0 +1,108 @@
+# skillmatch - GNU Makefile.  `make help` lists the targets.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR  ?= $(PREFIX)/bin
+LIBDIR  ?= $(PREFIX)/lib
+INCDIR  ?= $(PREFIX)/include
+DATADIR ?= $(PREFIX)/share
+MANDIR  ?= $(DATADIR)/man
+RULESDIR = $(DATADIR)/skillmatch/rules
+
+CC      ?= cc
+PKGS     = libpcre2-8 yaml-0.1 jansson
+WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+OPT     ?= -O2 -g
+CFLAGS  ?= $(OPT)
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) $(CFLAGS) \
+             -pthread $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
+             -DSM_RULES_DIR='"$(RULESDIR)"'
+LDLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
+
+BUILD   ?= build
+LIB_SRC  = $(filter-out matcher/cli_%.c,$(wildcard matcher/*.c))
+CLI_SRC  = $(wildcard matcher/cli_*.c)
+LIB_OBJ  = $(LIB_SRC:matcher/%.c=$(BUILD)/%.o)
+CLI_OBJ  = $(CLI_SRC:matcher/%.c=$(BUILD)/%.o)
+LIB      = $(BUILD)/libskillmatch.a
+BIN      = matcher/skillmatch
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all check deps bench eval asan valgrind fuzz install uninstall clean help
+
+## all: build the library and the skillmatch program
+all: $(BIN)
+
+$(BUILD)/%.o: matcher/%.c matcher/skillmatch.h matcher/internal.h matcher/cli.h | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD):
+	@mkdir -p $(BUILD)/tests
+
+$(LIB): $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIB) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -Imatcher -o $@ $< $(LIB) $(LDLIBS)
+
+## deps: install missing build dependencies (Debian, as root) or name them
+deps:
+	@sh tools/deps.sh
+
+## check: install what is missing, build, run every test
+check: deps
+	@$(MAKE) --no-print-directory all $(UNIT_BIN)
+	@sh tools/check.sh $(BUILD)
+
+## bench: measure speed (see README)
+bench: deps all
+	@sh tools/bench.sh
+
+## eval: precision, recall and level accuracy on corpus/eval
+eval: all
+	@sh tools/eval
+
+## asan: build with ASan and UBSan and run the whole test suite
+asan: deps
+	@$(MAKE) --no-print-directory BUILD=build-asan \
+	  OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  BIN=build-asan/skillmatch all build-asan-tests
+	@SKILLMATCH_BIN=build-asan/skillmatch sh tools/check.sh build-asan
+
+build-asan-tests: $(UNIT_BIN)
+
+## install: install program, library, header, pkg-config file, rules, man page
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
+	  $(DESTDIR)$(INCDIR) $(DESTDIR)$(RULESDIR) $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(DATADIR)/bash-completion/completions
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/skillmatch
+	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libskillmatch.a
+	install -m 644 matcher/skillmatch.h $(DESTDIR)$(INCDIR)/skillmatch.h
+	install -m 644 rules/*.yaml corpus/facts.yaml $(DESTDIR)$(RULESDIR)/
+	install -m 644 docs/skillmatch.1 $(DESTDIR)$(MANDIR)/man1/skillmatch.1
+	install -m 644 tools/skillmatch.bash \
+	  $(DESTDIR)$(DATADIR)/bash-completion/completions/skillmatch
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	  -e 's|@INCDIR@|$(INCDIR)|' -e 's|@VERSION@|$(shell sed -n 's/^#define SM_VERSION "\(.*\)"/\1/p' matcher/skillmatch.h)|' \
+	  tools/skillmatch.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/skillmatch.pc
+
+## uninstall: remove what install put in place
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/skillmatch $(DESTDIR)$(LIBDIR)/libskillmatch.a \
+	  $(DESTDIR)$(INCDIR)/skillmatch.h $(DESTDIR)$(MANDIR)/man1/skillmatch.1 \
+	  $(DESTDIR)$(LIBDIR)/pkgconfig/skillmatch.pc \
+	  $(DESTDIR)$(DATADIR)/bash-completion/completions/skillmatch
+	rm -rf $(DESTDIR)$(DATADIR)/skillmatch
+
+## clean: remove build output
+clean:
+	rm -rf build build-asan build-fuzz $(BIN)
+
+## help: this list
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)

@@ -1,0 +1,63 @@
+/* cli.h - what the command-line program's files share. Only the public
+ * library header is used. */
+#ifndef SM_CLI_H
+#define SM_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "skillmatch.h"
+
+/* exit codes */
+enum { EXIT_OK = 0, EXIT_CHECK_FAILED = 1, EXIT_USAGE = 2, EXIT_INPUT = 3 };
+
+typedef struct {
+    const char *rules_dir;    /* --rules, or NULL for the default */
+    const char *format;       /* --format, or NULL for the command default */
+    const char *output;       /* -o */
+    int color;                /* 1 on, 0 off */
+    bool quiet;               /* -q */
+    const char *level;        /* --level */
+    double min_score;         /* --min-score, < 0 unset */
+    sm_options analyze;       /* --today, --full-scan */
+    size_t max_size;          /* --max-size */
+    int jobs;                 /* -j */
+    int top;                  /* --top */
+    const char *files_from;   /* --files-from */
+    bool stdin_jsonl;         /* --stdin-jsonl */
+    bool hidden, follow;      /* --hidden, --follow */
+    const char *fail_on;      /* --fail-on */
+    const char *config;       /* --config */
+    bool progress;            /* --progress / --no-progress decided */
+    int nargs;
+    char **args;
+} cli_opts;
+
+/* Messages on stderr: "skillmatch: file:line:col: message". */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_report(const sm_error *e, const char *kind);
+void cli_warn_doc(const sm_doc *doc, const cli_opts *o);
+
+/* The rules folder: --rules, $SKILLMATCH_RULES, next to the program, or
+ * the installed one. */
+const char *cli_default_rules(void);
+sm_rules *cli_load_rules(const cli_opts *o);
+
+/* Output to -o FILE through a temporary file renamed into place on
+ * success, or to stdout. */
+typedef struct {
+    FILE *f;
+    char *tmp;
+    const char *final;
+} cli_out;
+bool cli_out_open(cli_out *out, const char *path);
+/* Returns false when writing failed; `keep` false discards the file. */
+bool cli_out_close(cli_out *out, bool keep);
+
+int cmd_check(cli_opts *o);
+int cmd_explain(cli_opts *o);
+int cmd_rules(cli_opts *o);
+int cmd_screen(cli_opts *o);
+int cmd_lint(cli_opts *o);
+
+#endif

@@ -1,0 +1,94 @@
+/* cli_check.c - `skillmatch check FILE...`: the full report per resume. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+int cmd_check(cli_opts *o)
+{
+    const char *fmt = o->format ? o->format : "text";
+    bool json = !strcmp(fmt, "json");
+    if (!json && strcmp(fmt, "text")) {
+        cli_error("check: unknown format '%s' (text or json)", fmt);
+        return EXIT_USAGE;
+    }
+    if (o->nargs < 1) {
+        cli_error("check: no file given (use '-' for standard input)");
+        return EXIT_USAGE;
+    }
+    sm_rules *rules = cli_load_rules(o);
+    if (!rules)
+        return EXIT_USAGE;
+    sm_scratch *s = sm_scratch_new(rules);
+    cli_out out;
+    if (!s || !cli_out_open(&out, o->output)) {
+        sm_scratch_free(s);
+        sm_rules_free(rules);
+        return EXIT_USAGE;
+    }
+    int rc = EXIT_OK;
+    bool failed_check = false, first = true;
+    bool array = json && o->nargs > 1;
+    if (array)
+        fputs("[\n", out.f);
+    for (int i = 0; i < o->nargs; i++) {
+        sm_doc *doc = NULL;
+        sm_result *res = NULL;
+        sm_error err = {0};
+        sm_status st = sm_doc_load_file(o->args[i], o->max_size, &doc, &err);
+        if (st == SM_OK) {
+            cli_warn_doc(doc, o);
+            st = sm_analyze(rules, s, doc, &o->analyze, &res, &err);
+        }
+        if (st != SM_OK) {
+            cli_report(&err, NULL);
+            rc = st == SM_ERR_NOMEM ? EXIT_USAGE : EXIT_INPUT;
+            sm_doc_free(doc);
+            if (st == SM_ERR_NOMEM)
+                break;
+            continue;
+        }
+        if (json) {
+            char *js = sm_render_json(res, SM_RENDER_PRETTY);
+            if (!js) {
+                cli_error("out of memory");
+                rc = EXIT_USAGE;
+            } else {
+                fprintf(out.f, "%s%s", first ? "" : ",\n", js);
+                free(js);
+            }
+        } else {
+            if (!first)
+                fputc('\n', out.f);
+            sm_render_text(res, out.f, o->color ? SM_RENDER_COLOR : 0);
+        }
+        first = false;
+        if (o->min_score >= 0) {
+            sm_level lv = sm_result_level(res);
+            if (o->level)
+                sm_level_parse(o->level, &lv);
+            const sm_level_score *ls = sm_result_level_score(res, lv);
+            double score = ls ? ls->score : 0;
+            if (score < o->min_score) {
+                failed_check = true;
+                if (!o->quiet)
+                    cli_error("%s: %s score %.2f is below --min-score %.2f",
+                              sm_result_file(res), sm_level_name(lv), score,
+                              o->min_score);
+            }
+        }
+        sm_result_free(res);
+        sm_doc_free(doc);
+    }
+    if (array)
+        fputs("\n]\n", out.f);
+    else if (json && !first)
+        fputc('\n', out.f);
+    if (!cli_out_close(&out, true) && rc == EXIT_OK)
+        rc = EXIT_INPUT;
+    sm_scratch_free(s);
+    sm_rules_free(rules);
+    if (rc == EXIT_OK && failed_check)
+        rc = EXIT_CHECK_FAILED;
+    return rc;
+}

@@ -1,0 +1,37 @@
+/* cli_explain.c - `skillmatch explain FILE SKILL`. */
+#include "cli.h"
+
+int cmd_explain(cli_opts *o)
+{
+    if (o->nargs != 2) {
+        cli_error("explain: give a FILE and a SKILL id");
+        return EXIT_USAGE;
+    }
+    sm_rules *rules = cli_load_rules(o);
+    if (!rules)
+        return EXIT_USAGE;
+    if (!sm_rules_skill_find(rules, o->args[1])) {
+        cli_error("explain: unknown skill '%s' (see 'skillmatch rules list')",
+                  o->args[1]);
+        sm_rules_free(rules);
+        return EXIT_USAGE;
+    }
+    sm_scratch *s = sm_scratch_new(rules);
+    sm_doc *doc = NULL;
+    sm_error err = {0};
+    int rc = EXIT_OK;
+    sm_status st = s ? sm_doc_load_file(o->args[0], o->max_size, &doc, &err)
+                     : SM_ERR_NOMEM;
+    if (st == SM_OK) {
+        cli_warn_doc(doc, o);
+        st = sm_explain(rules, s, doc, o->args[1], stdout, &err);
+    }
+    if (st != SM_OK) {
+        cli_report(&err, NULL);
+        rc = st == SM_ERR_ARG ? EXIT_USAGE : EXIT_INPUT;
+    }
+    sm_doc_free(doc);
+    sm_scratch_free(s);
+    sm_rules_free(rules);
+    return rc;
+}

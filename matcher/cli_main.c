@@ -1,0 +1,227 @@
+/* cli_main.c - argv -> a command. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char USAGE[] =
+    "Usage: skillmatch COMMAND [OPTION]... [ARG]...\n"
+    "Find Machine Learning Engineer skills in resumes and job descriptions\n"
+    "and score them against the junior, mid and senior profiles.\n"
+    "\n"
+    "Commands:\n"
+    "  check FILE...          the full report for each resume ('-' is stdin)\n"
+    "  explain FILE SKILL     why a skill matched, or why it did not\n"
+    "  rules check [DIR]      validate rules and run every rule example\n"
+    "  rules list             every skill: id, name, category, source\n"
+    "  rules show ID          one skill's patterns, triggers and examples\n"
+    "  rules export --format pcre|json   the patterns, for other tools\n"
+    "\n"
+    "Options:\n"
+    "  --rules DIR            rules folder (default: $SKILLMATCH_RULES, or the\n"
+    "                         one installed with the program)\n"
+    "  -f, --format F         check: text, json; rules list: text, tsv, json\n"
+    "  -o, --output FILE      write there instead of standard output\n"
+    "      --color WHEN       auto, always or never (NO_COLOR is honoured)\n"
+    "      --level L          check: the level --min-score applies to\n"
+    "      --min-score X      check: exit 1 when the score is below X (0..1)\n"
+    "      --today YYYY-MM    the month 'present' means (default: now)\n"
+    "      --max-size BYTES   largest input read (default 10M; K, M, G)\n"
+    "  -q, --quiet            no warnings\n"
+    "  -h, --help             this help\n"
+    "      --version          the version\n"
+    "\n"
+    "Exit status: 0 success; 1 a check failed (--min-score not met); 2 usage,\n"
+    "rules or configuration error; 3 an input could not be read.\n"
+    "See skillmatch(1).\n";
+
+enum {
+    OPT_RULES = 256, OPT_COLOR, OPT_LEVEL, OPT_MIN_SCORE, OPT_TODAY,
+    OPT_MAX_SIZE, OPT_VERSION, OPT_FULL_SCAN, OPT_TOP, OPT_FILES_FROM,
+    OPT_STDIN_JSONL, OPT_HIDDEN, OPT_FOLLOW, OPT_FAIL_ON, OPT_CONFIG,
+    OPT_PROGRESS, OPT_NO_PROGRESS
+};
+
+static const struct option LONG_OPTS[] = {
+    {"rules", required_argument, NULL, OPT_RULES},
+    {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},
+    {"color", required_argument, NULL, OPT_COLOR},
+    {"colour", required_argument, NULL, OPT_COLOR},
+    {"level", required_argument, NULL, OPT_LEVEL},
+    {"min-score", required_argument, NULL, OPT_MIN_SCORE},
+    {"today", required_argument, NULL, OPT_TODAY},
+    {"max-size", required_argument, NULL, OPT_MAX_SIZE},
+    {"full-scan", no_argument, NULL, OPT_FULL_SCAN},
+    {"jobs", required_argument, NULL, 'j'},
+    {"top", required_argument, NULL, OPT_TOP},
+    {"files-from", required_argument, NULL, OPT_FILES_FROM},
+    {"stdin-jsonl", no_argument, NULL, OPT_STDIN_JSONL},
+    {"hidden", no_argument, NULL, OPT_HIDDEN},
+    {"follow", no_argument, NULL, OPT_FOLLOW},
+    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"config", required_argument, NULL, OPT_CONFIG},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {NULL, 0, NULL, 0}};
+
+static bool parse_size(const char *s, size_t *out)
+{
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || v < 0)
+        return false;
+    switch (*end) {
+    case 'k': case 'K': v *= 1024; end++; break;
+    case 'm': case 'M': v *= 1024 * 1024; end++; break;
+    case 'g': case 'G': v *= 1024.0 * 1024 * 1024; end++; break;
+    }
+    if (*end == 'B' || *end == 'b')
+        end++;
+    if (*end || v < 1 || v > 1e12)
+        return false;
+    *out = (size_t)v;
+    return true;
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("skillmatch: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nTry 'skillmatch --help'.\n", stderr);
+    return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    cli_opts o = {.min_score = -1, .color = -1, .jobs = 0, .top = -1};
+    int want_progress = -1;
+    const char *color = "auto";
+
+    if (argc < 2)
+        return usage_error("%s", "no command given");
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+        fputs(USAGE, stdout);
+        return EXIT_OK;
+    }
+    if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+        printf("skillmatch %s\n", SM_VERSION);
+        return EXIT_OK;
+    }
+    int (*run)(cli_opts *) = NULL;
+    if (!strcmp(cmd, "check"))
+        run = cmd_check;
+    else if (!strcmp(cmd, "explain"))
+        run = cmd_explain;
+    else if (!strcmp(cmd, "rules"))
+        run = cmd_rules;
+    else if (!strcmp(cmd, "screen"))
+        run = cmd_screen;
+    else if (!strcmp(cmd, "lint"))
+        run = cmd_lint;
+    else
+        return usage_error("unknown command '%s'", cmd);
+
+    argc--;
+    argv++;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":f:o:j:qh", LONG_OPTS, NULL)) != -1) {
+        switch (c) {
+        case OPT_RULES: o.rules_dir = optarg; break;
+        case 'f': o.format = optarg; break;
+        case 'o': o.output = optarg; break;
+        case OPT_COLOR: color = optarg; break;
+        case OPT_LEVEL: o.level = optarg; break;
+        case OPT_MIN_SCORE: {
+            char *end;
+            o.min_score = strtod(optarg, &end);
+            if (end == optarg || *end || o.min_score < 0 || o.min_score > 1)
+                return usage_error("--min-score takes a number from 0 to 1, "
+                                   "not '%s'", optarg);
+            break;
+        }
+        case OPT_TODAY: {
+            int y, m;
+            char extra;
+            if (sscanf(optarg, "%4d-%2d%c", &y, &m, &extra) != 2 || y < 1950 ||
+                m < 1 || m > 12)
+                return usage_error("--today takes YYYY-MM, not '%s'", optarg);
+            o.analyze.today_year = y;
+            o.analyze.today_month = m;
+            break;
+        }
+        case OPT_MAX_SIZE:
+            if (!parse_size(optarg, &o.max_size))
+                return usage_error("--max-size takes a size such as 10M, not "
+                                   "'%s'", optarg);
+            break;
+        case OPT_FULL_SCAN: o.analyze.flags |= SM_ANALYZE_FULL_SCAN; break;
+        case 'j': {
+            char *end;
+            long j = strtol(optarg, &end, 10);
+            if (end == optarg || *end || j < 0 || j > 256)
+                return usage_error("-j takes a number of jobs from 0 (all "
+                                   "cores) to 256, not '%s'", optarg);
+            o.jobs = (int)j;
+            break;
+        }
+        case OPT_TOP: {
+            char *end;
+            long t = strtol(optarg, &end, 10);
+            if (end == optarg || *end || t < 0)
+                return usage_error("--top takes a whole number, not '%s'",
+                                   optarg);
+            o.top = (int)t;
+            break;
+        }
+        case OPT_FILES_FROM: o.files_from = optarg; break;
+        case OPT_STDIN_JSONL: o.stdin_jsonl = true; break;
+        case OPT_HIDDEN: o.hidden = true; break;
+        case OPT_FOLLOW: o.follow = true; break;
+        case OPT_FAIL_ON: o.fail_on = optarg; break;
+        case OPT_CONFIG: o.config = optarg; break;
+        case OPT_PROGRESS: want_progress = 1; break;
+        case OPT_NO_PROGRESS: want_progress = 0; break;
+        case 'q': o.quiet = true; break;
+        case 'h': fputs(USAGE, stdout); return EXIT_OK;
+        case OPT_VERSION: printf("skillmatch %s\n", SM_VERSION); return EXIT_OK;
+        case ':':
+            return usage_error("option '%s' needs an argument",
+                               argv[optind - 1]);
+        default:
+            return usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (!strcmp(color, "always"))
+        o.color = 1;
+    else if (!strcmp(color, "never"))
+        o.color = 0;
+    else if (!strcmp(color, "auto")) {
+        const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+        o.color = isatty(STDOUT_FILENO) && !(nc && *nc) &&
+                  !(term && !strcmp(term, "dumb")) && !o.output;
+    } else {
+        return usage_error("--color takes auto, always or never, not '%s'",
+                           color);
+    }
+    o.progress = want_progress >= 0 ? want_progress
+                                    : isatty(STDERR_FILENO) && !o.quiet;
+    if (o.quiet)
+        o.progress = false;
+    if (o.level) {
+        sm_level lv;
+        if (sm_level_parse(o.level, &lv) != SM_OK)
+            return usage_error("--level takes junior, mid or senior, not '%s'",
+                               o.level);
+    }
+    o.nargs = argc - optind;
+    o.args = argv + optind;
+    return run(&o);
+}

@@ -1,0 +1,401 @@
+/* match.c - normalized text -> skill hits with evidence.
+ *
+ * The text is cut into paragraphs (blocks between blank lines). One pass of
+ * the tokenizer over a paragraph looks every token and its words up in the
+ * trigger index built at load; only the skills found there (and those
+ * without triggers) run their patterns on that paragraph. Exclusions drop
+ * overlapping hits, context cues negate or hedge them, and a skill that
+ * needs context counts only when something near it corroborates it. With
+ * SM_ANALYZE_FULL_SCAN every skill runs everywhere: the result must be the
+ * same. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+enum { MAX_TOKEN = 64 };
+
+typedef struct {
+    size_t start, end;
+} span;
+
+typedef struct {
+    span *v;
+    size_t n, cap;
+} spans;
+
+static void mark(const sm_rules *r, sm_scratch *s, sm_trigger *table,
+                 const char *key)
+{
+    sm_trigger *t;
+    HASH_FIND_STR(table, key, t);
+    (void)r;
+    if (t)
+        for (size_t i = 0; i < t->n; i++)
+            s->cand[t->skills[i]] = 1;
+}
+
+static bool is_alnum_ascii(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* Flag in s->cand the skills whose triggers occur in text[0..len). */
+static void find_candidates(const sm_rules *r, sm_scratch *s, const char *text,
+                            size_t len)
+{
+    size_t pos = 0;
+    sm_token tok;
+    char buf[MAX_TOKEN + 1];
+    for (size_t i = 0; i < r->nuntriggered; i++)
+        s->cand[r->untriggered[i]] = 1;
+    while (sm_token_next(text, len, &pos, &tok)) {
+        size_t n = tok.len < MAX_TOKEN ? tok.len : MAX_TOKEN;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char ch = (unsigned char)text[tok.start + i];
+            buf[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+        }
+        buf[n] = '\0';
+        mark(r, s, r->exact, buf);            /* whole token: c++, ci/cd */
+        /* each word of the token: scikit-learn -> scikit, learn */
+        size_t i = 0;
+        while (i < n) {
+            while (i < n && !is_alnum_ascii((unsigned char)buf[i]))
+                i++;
+            size_t w = i;
+            while (i < n && is_alnum_ascii((unsigned char)buf[i]))
+                i++;
+            if (i == w)
+                continue;
+            char save = buf[i];
+            buf[i] = '\0';
+            if (w > 0 || i < n)
+                mark(r, s, r->exact, buf + w);
+            for (size_t l = 1; l <= i - w && l < sizeof r->prefix_lens; l++) {
+                if (!r->prefix_lens[l])
+                    continue;
+                char c2 = buf[w + l];
+                buf[w + l] = '\0';
+                mark(r, s, r->prefix, buf + w);
+                buf[w + l] = c2;
+            }
+            buf[i] = save;
+        }
+    }
+}
+
+/* The clause around a hit: back to the last sentence or line boundary (at
+ * most `window` bytes), and forward likewise. */
+static size_t clause_start(const char *t, size_t lo, size_t at, int window)
+{
+    size_t limit = at > lo + (size_t)window ? at - (size_t)window : lo;
+    size_t i = at;
+    while (i > limit && !strchr(".;!?\n", t[i - 1]))
+        i--;
+    return i;
+}
+
+static size_t clause_end(const char *t, size_t hi, size_t at, int window)
+{
+    size_t limit = at + (size_t)window < hi ? at + (size_t)window : hi;
+    size_t i = at;
+    while (i < limit && !strchr(".;!?\n", t[i]))
+        i++;
+    return i;
+}
+
+/* Does a cue match the clause text before (ending at the hit) or after
+ * (starting at the hit's end)? */
+static int cue_matches(const sm_cue *q, sm_scratch *s, const char *t,
+                       size_t b, size_t e, sm_error *err)
+{
+    size_t ms, me;
+    return sm_regex_find(&q->re, s, t + b, e - b, 0, &ms, &me, err);
+}
+
+static size_t line_of(const sm_doc *doc, size_t off)
+{
+    size_t lo = 0, hi = doc->nlines;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (doc->line_starts[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool overlaps(const spans *v, size_t a, size_t b)
+{
+    for (size_t i = 0; i < v->n; i++)
+        if (v->v[i].start < b && a < v->v[i].end)
+            return true;
+    return false;
+}
+
+/* All matches of `re` in the paragraph, as absolute spans. */
+static sm_status find_all(const sm_regex *re, sm_scratch *s, const char *t,
+                          size_t p0, size_t p1, spans *out, sm_error *err)
+{
+    size_t at = 0, len = p1 - p0;
+    while (at <= len) {
+        size_t ms, me;
+        int rc = sm_regex_find(re, s, t + p0, len, at, &ms, &me, err);
+        if (rc < 0)
+            return SM_ERR_MATCH;
+        if (rc == 0)
+            break;
+        if (me > ms) {
+            span *sp = SM_PUSH(out->v, out->n, out->cap);
+            if (!sp)
+                return sm_fail(err, SM_ERR_NOMEM, NULL, 0, 0, "out of memory");
+            sp->start = p0 + ms;
+            sp->end = p0 + me;
+            at = me;
+        } else {
+            /* an empty match: step over one whole character */
+            at = me + 1;
+            while (at < len && ((unsigned char)t[p0 + at] & 0xC0) == 0x80)
+                at++;
+        }
+    }
+    return SM_OK;
+}
+
+/* Between two hits on one line there is only a list separator and a few
+ * words: "Python, R, SQL", "R / Python", "SQL and R". */
+static bool listed_together(const char *t, size_t a_end, size_t b_start)
+{
+    if (b_start < a_end || b_start - a_end > 24)
+        return false;
+    for (size_t i = a_end; i < b_start; i++) {
+        if (t[i] == '\n')
+            return false;
+        if (strchr(",|/;(", t[i]))
+            return true;
+    }
+    return false;
+}
+
+static bool corroborated(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
+                         const sm_hits *all, size_t from, const sm_hit *h,
+                         size_t p0, size_t p1, sm_error *err, bool *failed)
+{
+    const char *t = doc->text;
+    for (size_t i = from; i < all->n; i++) {
+        const sm_hit *o = &all->hits[i];
+        if (o == h || o->skill == h->skill ||
+            r->skills[o->skill].info.needs_context)
+            continue;
+        if (listed_together(t, o->end, h->start) ||
+            listed_together(t, h->end, o->start))
+            return true;
+    }
+    size_t b = h->start > p0 + (size_t)r->context_window
+                   ? h->start - (size_t)r->context_window : p0;
+    size_t e = h->end + (size_t)r->context_window < p1
+                   ? h->end + (size_t)r->context_window : p1;
+    /* stay on the hit's line */
+    for (size_t i = h->start; i > b; i--)
+        if (t[i - 1] == '\n') {
+            b = i;
+            break;
+        }
+    for (size_t i = h->end; i < e; i++)
+        if (t[i] == '\n') {
+            e = i;
+            break;
+        }
+    for (size_t i = 0; i < r->ncorroborations; i++) {
+        spans sp = {0};
+        if (find_all(&r->corroborations[i], s, t, b, e, &sp, err) != SM_OK) {
+            free(sp.v);
+            *failed = true;
+            return false;
+        }
+        bool hit = false;
+        for (size_t j = 0; j < sp.n; j++)   /* the cue is not the hit itself */
+            if (sp.v[j].end <= h->start || sp.v[j].start >= h->end)
+                hit = true;
+        free(sp.v);
+        if (hit)
+            return true;
+    }
+    return false;
+}
+
+static void trace_out(sm_trace_cb trace, void *ud, int only, const sm_hit *h,
+                      sm_cand_status st, const char *why)
+{
+    if (trace && (only < 0 || only == h->skill))
+        trace(h, st, why, ud);
+}
+
+static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
+                                 const sm_doc *doc, const int *line_sections,
+                                 size_t p0, size_t p1, unsigned flags,
+                                 int only, sm_trace_cb trace, void *ud,
+                                 sm_hits *out, sm_error *err)
+{
+    const char *t = doc->text;
+    sm_status st = SM_OK;
+    spans found = {0}, excl = {0};
+    size_t first = out->n;
+
+    if (flags & SM_ANALYZE_FULL_SCAN)
+        memset(s->cand, 1, r->nskills);
+    else
+        find_candidates(r, s, t + p0, p1 - p0);
+
+    for (size_t k = 0; k < r->nskills && st == SM_OK; k++) {
+        if (!s->cand[k])
+            continue;
+        s->cand[k] = 0;
+        const sm_skill *sk = &r->skills[k];
+        size_t skill_first = out->n;
+        bool excl_done = false;
+        for (size_t pi = 0; pi < sk->npats && st == SM_OK; pi++) {
+            found.n = 0;
+            if ((st = find_all(&sk->pats[pi], s, t, p0, p1, &found, err)) !=
+                SM_OK)
+                break;
+            for (size_t fi = 0; fi < found.n; fi++) {
+                sm_hit h = {.skill = (int)k, .start = found.v[fi].start,
+                            .end = found.v[fi].end, .pattern = (int)pi,
+                            .strength = 1.0, .context = NULL};
+                h.section = line_sections[line_of(doc, h.start)];
+                /* one hit per place: a later pattern overlapping an
+                 * earlier hit of the same skill adds nothing */
+                bool dup = false;
+                for (size_t j = skill_first; j < out->n; j++)
+                    if (out->hits[j].start < h.end &&
+                        h.start < out->hits[j].end)
+                        dup = true;
+                if (dup)
+                    continue;
+                if (!excl_done) {
+                    excl.n = 0;
+                    for (size_t x = 0; x < sk->nexcl && st == SM_OK; x++)
+                        st = find_all(&sk->excl[x], s, t, p0, p1, &excl, err);
+                    excl_done = true;
+                    if (st != SM_OK)
+                        break;
+                }
+                if (overlaps(&excl, h.start, h.end)) {
+                    trace_out(trace, ud, only, &h, SM_CAND_EXCLUDED,
+                              "an exclusion of the skill matches here");
+                    continue;
+                }
+                size_t cb = clause_start(t, p0, h.start, r->context_window);
+                size_t ce = clause_end(t, p1, h.end, r->context_window);
+                const sm_cue *neg = NULL;
+                for (size_t q = 0; q < r->nnegations && !neg; q++) {
+                    const sm_cue *c = &r->negations[q];
+                    int rc = c->where ? cue_matches(c, s, t, h.end, ce, err)
+                                      : cue_matches(c, s, t, cb, h.start, err);
+                    if (rc < 0) {
+                        st = SM_ERR_MATCH;
+                        break;
+                    }
+                    if (rc)
+                        neg = c;
+                }
+                if (st != SM_OK)
+                    break;
+                if (neg) {
+                    trace_out(trace, ud, only, &h, SM_CAND_NEGATED, neg->id);
+                    continue;
+                }
+                for (size_t q = 0; q < r->nhedges; q++) {
+                    const sm_cue *c = &r->hedges[q];
+                    int rc = c->where ? cue_matches(c, s, t, h.end, ce, err)
+                                      : cue_matches(c, s, t, cb, h.start, err);
+                    if (rc < 0) {
+                        st = SM_ERR_MATCH;
+                        break;
+                    }
+                    if (rc && c->strength < h.strength) {
+                        h.strength = c->strength;
+                        h.context = c->id;
+                    }
+                }
+                if (st != SM_OK)
+                    break;
+                h.strength *= sm_section_strength(r, h.section);
+                sm_hit *slot = SM_PUSH(out->hits, out->n, out->cap);
+                if (!slot) {
+                    st = sm_fail(err, SM_ERR_NOMEM, doc->name, 0, 0,
+                                 "out of memory");
+                    break;
+                }
+                *slot = h;
+            }
+        }
+    }
+    /* A skill that needs context counts only when corroborated. */
+    size_t w = first;
+    for (size_t i = first; i < out->n && st == SM_OK; i++) {
+        sm_hit h = out->hits[i];
+        if (r->skills[h.skill].info.needs_context) {
+            bool failed = false;
+            bool ok = corroborated(r, s, doc, out, first, &out->hits[i], p0,
+                                   p1, err, &failed);
+            if (failed) {
+                st = SM_ERR_MATCH;
+                break;
+            }
+            if (!ok) {
+                trace_out(trace, ud, only, &h, SM_CAND_UNCORROBORATED,
+                          "nothing near it says it is this skill");
+                continue;
+            }
+        }
+        trace_out(trace, ud, only, &h, SM_CAND_ACCEPTED, NULL);
+        out->hits[w++] = h;
+    }
+    if (st == SM_OK)
+        out->n = w;
+    memset(s->cand, 0, r->nskills);
+    free(found.v);
+    free(excl.v);
+    return st;
+}
+
+static int hit_cmp(const void *a, const void *b)
+{
+    const sm_hit *x = a, *y = b;
+    if (x->skill != y->skill)
+        return x->skill < y->skill ? -1 : 1;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+sm_status sm_match_doc(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
+                       const int *line_sections, unsigned flags, int only,
+                       sm_trace_cb trace, void *ud, sm_hits *out,
+                       sm_error *err)
+{
+    const char *t = doc->text;
+    size_t i = 0, n = doc->len;
+    if (s->ncand < r->nskills)
+        return sm_fail(err, SM_ERR_ARG, doc->name, 0, 0,
+                       "scratch was made for other rules");
+    while (i < n) {
+        while (i < n && t[i] == '\n')
+            i++;
+        size_t p0 = i;
+        while (i < n && !(t[i] == '\n' && i + 1 < n && t[i + 1] == '\n'))
+            i++;
+        if (i > p0) {
+            sm_status st = match_paragraph(r, s, doc, line_sections, p0, i,
+                                           flags, only, trace, ud, out, err);
+            if (st != SM_OK) {
+                if (err && !err->file[0])
+                    snprintf(err->file, sizeof err->file, "%s", doc->name);
+                return st;
+            }
+        }
+    }
+    qsort(out->hits, out->n, sizeof *out->hits, hit_cmp);
+    return SM_OK;
+}

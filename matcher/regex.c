@@ -1,0 +1,116 @@
+/* regex.c - PCRE2 compile + JIT once at load; per-thread match data, JIT
+ * stack and limits. A negative pcre2_match() result other than NOMATCH is
+ * an error, never "no match". */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+enum {
+    MATCH_LIMIT = 1000000,     /* backtracking steps per match call */
+    DEPTH_LIMIT = 10000,
+    HEAP_LIMIT_KIB = 20 * 1024,
+    JIT_STACK_MIN = 32 * 1024,
+    JIT_STACK_MAX = 1024 * 1024,
+    MAX_PATTERN = 64 * 1024
+};
+
+sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
+                           const char *file, int line, int col, sm_error *err)
+{
+    int ec;
+    PCRE2_SIZE eo;
+    memset(re, 0, sizeof *re);
+    if (strlen(src) > MAX_PATTERN)
+        return sm_fail(err, SM_ERR_REGEX, file, line, col,
+                       "pattern longer than %d bytes", MAX_PATTERN);
+    re->code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+                             PCRE2_CASELESS | PCRE2_UTF | extra, &ec, &eo,
+                             NULL);
+    if (!re->code) {
+        PCRE2_UCHAR buf[256];
+        pcre2_get_error_message(ec, buf, sizeof buf);
+        return sm_fail(err, SM_ERR_REGEX, file, line, col,
+                       "bad pattern: %s at offset %zu", (char *)buf,
+                       (size_t)eo);
+    }
+    /* A JIT failure (no JIT on this platform, out of executable memory)
+     * leaves the interpreter in charge: pcre2_match() falls back itself. */
+    (void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+    re->src = sm_strdup(src);
+    if (!re->src) {
+        pcre2_code_free(re->code);
+        re->code = NULL;
+        return sm_fail(err, SM_ERR_NOMEM, file, line, col, "out of memory");
+    }
+    re->file = file;
+    re->line = line;
+    re->col = col;
+    return SM_OK;
+}
+
+void sm_regex_release(sm_regex *re)
+{
+    if (!re)
+        return;
+    pcre2_code_free(re->code);
+    free(re->src);
+    re->code = NULL;
+    re->src = NULL;
+}
+
+sm_scratch *sm_scratch_new(const sm_rules *rules)
+{
+    sm_scratch *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    uint32_t caps = rules ? rules->max_capture : 0;
+    s->md = pcre2_match_data_create(caps + 1, NULL);
+    s->mctx = pcre2_match_context_create(NULL);
+    s->jit = pcre2_jit_stack_create(JIT_STACK_MIN, JIT_STACK_MAX, NULL);
+    s->ncand = rules ? rules->nskills : 0;
+    s->cand = calloc(s->ncand + 1, 1);
+    if (!s->md || !s->mctx || !s->jit || !s->cand) {
+        sm_scratch_free(s);
+        return NULL;
+    }
+    pcre2_set_match_limit(s->mctx, MATCH_LIMIT);
+    pcre2_set_depth_limit(s->mctx, DEPTH_LIMIT);
+    pcre2_set_heap_limit(s->mctx, HEAP_LIMIT_KIB);
+    pcre2_jit_stack_assign(s->mctx, NULL, s->jit);
+    return s;
+}
+
+void sm_scratch_free(sm_scratch *s)
+{
+    if (!s)
+        return;
+    pcre2_match_data_free(s->md);
+    pcre2_match_context_free(s->mctx);
+    pcre2_jit_stack_free(s->jit);
+    free(s->cand);
+    free(s);
+}
+
+int sm_regex_find(const sm_regex *re, sm_scratch *s, const char *subject,
+                  size_t len, size_t start, size_t *mstart, size_t *mend,
+                  sm_error *err)
+{
+    if (start > len)
+        return 0;
+    int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start,
+                         PCRE2_NO_UTF_CHECK, s->md, s->mctx);
+    if (rc == PCRE2_ERROR_NOMATCH)
+        return 0;
+    if (rc < 0) {
+        PCRE2_UCHAR buf[256];
+        pcre2_get_error_message(rc, buf, sizeof buf);
+        sm_fail(err, SM_ERR_MATCH, re->file, re->line, re->col,
+                "pattern '%.80s': %s", re->src, (char *)buf);
+        return -1;
+    }
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+    *mstart = ov[0];
+    *mend = ov[1];
+    return 1;
+}

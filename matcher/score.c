@@ -1,0 +1,242 @@
+/* score.c - hits x profiles -> a result: matched skills with evidence,
+ * weighted coverage and gaps per level, the suggested level and why. Pure:
+ * no I/O. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+void sm_result_free(sm_result *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->nstrings; i++)
+        free(r->strings[i]);
+    free(r->strings);
+    free(r->skills);
+    free(r->evidence);
+    free(r->gaps);
+    free(r->file);
+    free(r);
+}
+
+static const char *keep(sm_result *r, char *s)
+{
+    if (!s)
+        return NULL;
+    char **slot = SM_PUSH(r->strings, r->nstrings, r->capstrings);
+    if (!slot) {
+        free(s);
+        return NULL;
+    }
+    *slot = s;
+    return s;
+}
+
+static double req_strength(const sm_requirement *q, const double *skill_str)
+{
+    double best = 0;
+    for (size_t i = 0; i < q->nskills; i++)
+        if (skill_str[q->skills[i]] > best)
+            best = skill_str[q->skills[i]];
+    return best;
+}
+
+static int gap_cmp(const void *a, const void *b)
+{
+    const sm_gap *x = a, *y = b;
+    return y->weight - x->weight;   /* qsort is not stable: ids break ties */
+}
+
+static sm_level level_of_years(const sm_rules *r, double years)
+{
+    /* The boundary between two levels lies halfway between the upper end
+     * of the lower one's range and the lower end of the next. */
+    const sm_profile *j = r->by_level[SM_LEVEL_JUNIOR],
+                     *m = r->by_level[SM_LEVEL_MID],
+                     *s = r->by_level[SM_LEVEL_SENIOR];
+    double jm = ((j->years_max >= 0 ? j->years_max : j->years_min) +
+                 m->years_min) / 2;
+    double ms = ((m->years_max >= 0 ? m->years_max : m->years_min) +
+                 s->years_min) / 2;
+    return years < jm ? SM_LEVEL_JUNIOR
+           : years < ms ? SM_LEVEL_MID
+                        : SM_LEVEL_SENIOR;
+}
+
+sm_status sm_score(const sm_rules *rules, const sm_doc *doc, const sm_hits *hits,
+                   const sm_years *years, sm_result **out, sm_error *err)
+{
+    sm_result *r = calloc(1, sizeof *r);
+    double *skill_str = calloc(rules->nskills + 1, sizeof *skill_str);
+    size_t total_gaps = 0;
+    if (!r || !skill_str || !(r->file = sm_strdup(doc->name)))
+        goto oom;
+
+    /* skills and evidence, in rules order */
+    r->evidence = calloc(hits->n + 1, sizeof *r->evidence);
+    r->skills = calloc(rules->nskills + 1, sizeof *r->skills);
+    if (!r->evidence || !r->skills)
+        goto oom;
+    for (size_t i = 0; i < hits->n;) {
+        const sm_hit *h = &hits->hits[i];
+        const sm_skill *sk = &rules->skills[h->skill];
+        sm_skill_match *m = &r->skills[r->nskills++];
+        m->id = sk->info.id;
+        m->name = sk->info.name;
+        m->category = sk->info.category;
+        m->evidence = &r->evidence[r->nevidence];
+        for (; i < hits->n && hits->hits[i].skill == h->skill; i++) {
+            const sm_hit *e = &hits->hits[i];
+            sm_evidence *ev = &r->evidence[r->nevidence++];
+            sm_doc_position(doc, e->start, &ev->line, &ev->col);
+            ev->text = keep(r, sm_strndup(doc->text + e->start,
+                                          e->end - e->start));
+            if (!ev->text)
+                goto oom;
+            /* evidence text stays on one line */
+            for (char *p = (char *)ev->text; *p; p++)
+                if (*p == '\n')
+                    *p = ' ';
+            ev->section = sm_section_name(rules, e->section);
+            ev->pattern = sk->pats[e->pattern].src;
+            ev->strength = e->strength;
+            ev->context = e->context;
+            m->n_evidence++;
+            if (e->strength > m->strength)
+                m->strength = e->strength;
+        }
+        skill_str[h->skill] = m->strength;
+    }
+
+    bool has_ml = false;
+    for (size_t i = 0; i < r->nskills; i++)
+        for (size_t c = 0; c < rules->nml_categories; c++)
+            if (!strcmp(r->skills[i].category, rules->ml_categories[c]))
+                has_ml = true;
+
+    for (int lv = SM_LEVEL_JUNIOR; lv <= SM_LEVEL_SENIOR; lv++)
+        total_gaps += rules->by_level[lv]->nreqs;
+    r->gaps = calloc(total_gaps + 1, sizeof *r->gaps);
+    if (!r->gaps)
+        goto oom;
+    for (int lv = SM_LEVEL_JUNIOR; lv <= SM_LEVEL_SENIOR; lv++) {
+        const sm_profile *p = rules->by_level[lv];
+        sm_level_score *ls = &r->levels[lv - 1];
+        double got = 0, all = 0;
+        ls->level = (sm_level)lv;
+        ls->missing = &r->gaps[r->ngaps];
+        for (size_t i = 0; i < p->nreqs; i++) {
+            const sm_requirement *q = &p->reqs[i];
+            double st = req_strength(q, skill_str);
+            all += q->weight;
+            got += q->weight * st;
+            if (st <= 0) {
+                sm_gap *g = &r->gaps[r->ngaps++];
+                g->id = q->id;
+                g->name = q->name;
+                g->weight = q->weight;
+                g->reason = q->reason;
+                g->source = q->source;
+                ls->n_missing++;
+            }
+        }
+        ls->score = all > 0 ? got / all : 0;
+        /* heaviest first; insertion sort keeps the profile's order within
+         * a weight */
+        sm_gap *gv = (sm_gap *)ls->missing;
+        for (size_t i = 1; i < ls->n_missing; i++) {
+            sm_gap g = gv[i];
+            size_t j = i;
+            while (j > 0 && gap_cmp(&gv[j - 1], &g) > 0) {
+                gv[j] = gv[j - 1];
+                j--;
+            }
+            gv[j] = g;
+        }
+    }
+
+    r->years = years->years;
+    snprintf(r->years_method, sizeof r->years_method, "%s", years->method);
+
+    /* the suggested level */
+    double pass = rules->pass;
+    const double *sc[] = {NULL, &r->levels[0].score, &r->levels[1].score,
+                          &r->levels[2].score};
+    char cov[160];
+    snprintf(cov, sizeof cov, "covers %.0f%% of junior, %.0f%% of mid, "
+             "%.0f%% of senior", *sc[1] * 100, *sc[2] * 100, *sc[3] * 100);
+    char yrs[64] = "years unknown";
+    if (r->years >= 0)
+        snprintf(yrs, sizeof yrs, "%g years", r->years);
+    sm_level by_skill = SM_LEVEL_NONE;
+    for (int lv = SM_LEVEL_JUNIOR; lv <= SM_LEVEL_SENIOR; lv++)
+        if (*sc[lv] >= pass)
+            by_skill = (sm_level)lv;
+    double margin = 1;
+    if (!has_ml) {
+        r->level = SM_LEVEL_NONE;
+        snprintf(r->reason, sizeof r->reason,
+                 "none: no machine-learning skill found (%s; %s)", cov, yrs);
+    } else if (by_skill == SM_LEVEL_NONE) {
+        r->level = SM_LEVEL_NONE;
+        margin = pass - *sc[1];
+        snprintf(r->reason, sizeof r->reason,
+                 "none: covers %.0f%% of junior, below the %.0f%% needed; %s",
+                 *sc[1] * 100, pass * 100, yrs);
+    } else {
+        sm_level lv = by_skill;
+        const char *why = "";
+        if (r->years >= 0) {
+            sm_level by_years = level_of_years(rules, r->years);
+            if (by_years < lv) {
+                lv = by_years;
+                why = ", held back by years";
+            }
+        }
+        r->level = lv;
+        margin = *sc[lv] - pass;
+        if (lv < SM_LEVEL_SENIOR && pass - *sc[lv + 1] < margin &&
+            *sc[lv + 1] < pass)
+            margin = pass - *sc[lv + 1];
+        if (lv < SM_LEVEL_SENIOR)
+            snprintf(r->reason, sizeof r->reason,
+                     "%s: covers %.0f%% of %s, %.0f%% of %s; %s%s",
+                     sm_level_name(lv), *sc[lv] * 100, sm_level_name(lv),
+                     *sc[lv + 1] * 100, sm_level_name((sm_level)(lv + 1)),
+                     yrs, why);
+        else
+            snprintf(r->reason, sizeof r->reason,
+                     "senior: covers %.0f%% of senior; %s", *sc[lv] * 100,
+                     yrs);
+    }
+    r->confidence = margin >= 0.15 ? "high" : margin >= 0.05 ? "medium"
+                                                              : "low";
+    free(skill_str);
+    *out = r;
+    return SM_OK;
+oom:
+    free(skill_str);
+    sm_result_free(r);
+    return sm_fail(err, SM_ERR_NOMEM, doc->name, 0, 0, "out of memory");
+}
+
+const char *sm_result_file(const sm_result *r) { return r->file; }
+sm_level sm_result_level(const sm_result *r) { return r->level; }
+const char *sm_result_reason(const sm_result *r) { return r->reason; }
+const char *sm_result_confidence(const sm_result *r) { return r->confidence; }
+double sm_result_years(const sm_result *r) { return r->years; }
+const char *sm_result_years_method(const sm_result *r)
+{
+    return r->years_method;
+}
+const sm_skill_match *sm_result_skills(const sm_result *r, size_t *n)
+{
+    *n = r->nskills;
+    return r->skills;
+}
+const sm_level_score *sm_result_level_score(const sm_result *r, sm_level lv)
+{
+    return lv >= SM_LEVEL_JUNIOR && lv <= SM_LEVEL_SENIOR ? &r->levels[lv - 1]
+                                                          : NULL;
+}

@@ -1,0 +1,243 @@
+/*
+ * skillmatch.h - find Machine Learning Engineer skills in a resume or a
+ * job-description draft and score it against the junior, mid and senior
+ * profiles.
+ *
+ * This is the library's only public header; the command-line program uses
+ * nothing else.
+ *
+ * Conventions
+ *  - Every object that a *_load, *_new or sm_analyze hands back is released
+ *    by its *_free, and every *_free accepts NULL.
+ *  - Out-parameters are written only when the call returns SM_OK.
+ *  - The library never prints on its own, never exits and never aborts on
+ *    bad input: it returns a status and fills the sm_error it is given
+ *    (which may be NULL).
+ *  - An sm_rules is immutable once loaded and may be shared by any number of
+ *    threads. An sm_scratch belongs to one thread at a time.
+ *  - Strings returned by accessors belong to the object they came from and
+ *    live as long as it does; functions that return `char *` hand the
+ *    caller a buffer to release with free().
+ */
+#ifndef SKILLMATCH_H
+#define SKILLMATCH_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SM_VERSION "0.1.0"
+
+typedef enum {
+    SM_OK = 0,
+    SM_ERR_NOMEM,       /* out of memory */
+    SM_ERR_IO,          /* a file could not be opened or read */
+    SM_ERR_BINARY,      /* the input is not text (NUL bytes, image, ...) */
+    SM_ERR_TOO_LARGE,   /* the input is larger than the size limit */
+    SM_ERR_EMPTY,       /* the input holds no text */
+    SM_ERR_RULES,       /* a rules file is invalid */
+    SM_ERR_REGEX,       /* a rule pattern does not compile */
+    SM_ERR_MATCH,       /* PCRE2 failed while matching (limit hit, ...) */
+    SM_ERR_EXAMPLE,     /* a rule example does not hold */
+    SM_ERR_ARG,         /* a bad argument (unknown skill id, ...) */
+    SM_ERR_UNSUPPORTED  /* a file format this build cannot read */
+} sm_status;
+
+/* Where and why something failed. `file` is empty, and `line`/`col` are 0,
+ * where there is no such place. Lines and columns are 1-based; columns
+ * count Unicode code points. */
+typedef struct {
+    sm_status code;
+    char file[512];
+    int line, col;
+    char msg[512];
+} sm_error;
+
+/* A static description of a status; never free it. */
+const char *sm_strerror(sm_status st);
+
+/* ---- rules ------------------------------------------------------------ */
+
+typedef struct sm_rules sm_rules;
+
+/* Load every *.yaml file of `dir` (skills, profiles, context, sections,
+ * lint checks, facts). The facts the sources cite are read from the folder
+ * itself or from `dir/../corpus/facts.yaml`. Patterns are compiled and
+ * JIT-compiled here, once. */
+sm_status sm_rules_load(const char *dir, sm_rules **out, sm_error *err);
+void sm_rules_free(sm_rules *rules);
+
+/* Warnings found while loading (for instance: no facts, so sources were
+ * not checked). Index from 0 to count-1. */
+size_t sm_rules_warning_count(const sm_rules *rules);
+const sm_error *sm_rules_warning(const sm_rules *rules, size_t i);
+
+typedef struct {
+    const char *id, *name, *category;
+    const char *source;          /* the sources joined with ", " */
+    const char *file;            /* where the skill is defined */
+    int line;
+    size_t n_patterns;
+    const char *const *patterns;
+    size_t n_excludes;
+    const char *const *excludes;
+    size_t n_triggers;
+    const char *const *triggers;
+    int needs_context;
+} sm_skill_info;
+
+size_t sm_rules_skill_count(const sm_rules *rules);
+const sm_skill_info *sm_rules_skill(const sm_rules *rules, size_t i);
+/* NULL when no skill has that id. */
+const sm_skill_info *sm_rules_skill_find(const sm_rules *rules, const char *id);
+
+/* ---- per-thread state ------------------------------------------------- */
+
+typedef struct sm_scratch sm_scratch;
+
+/* Match data, JIT stack and match limits for one thread. NULL when out of
+ * memory. */
+sm_scratch *sm_scratch_new(const sm_rules *rules);
+void sm_scratch_free(sm_scratch *s);
+
+/* Run every `match` / `no_match` example of the rules through the whole
+ * pipeline. `on_failure` (may be NULL) is called once per failing example
+ * with its file:line:col; returns the number of failures in *failures.
+ * Returns an error status only when matching itself failed. */
+typedef void (*sm_failure_cb)(const sm_error *failure, void *ud);
+sm_status sm_rules_check_examples(const sm_rules *rules, sm_scratch *s,
+                                  sm_failure_cb on_failure, void *ud,
+                                  size_t *failures, size_t *examples,
+                                  sm_error *err);
+
+/* ---- documents -------------------------------------------------------- */
+
+typedef struct sm_doc sm_doc;
+
+#define SM_DEFAULT_MAX_SIZE ((size_t)10 << 20)   /* 10 MiB */
+
+/* Read `path` ("-" is standard input) and normalize it. `max_size` 0 means
+ * SM_DEFAULT_MAX_SIZE. Invalid UTF-8 is repaired, with a warning; NUL
+ * bytes make it SM_ERR_BINARY. */
+sm_status sm_doc_load_file(const char *path, size_t max_size, sm_doc **out,
+                           sm_error *err);
+/* The same from memory; `name` is used in messages and output. */
+sm_status sm_doc_load_mem(const char *name, const void *data, size_t len,
+                          size_t max_size, sm_doc **out, sm_error *err);
+void sm_doc_free(sm_doc *doc);
+
+const char *sm_doc_name(const sm_doc *doc);
+size_t sm_doc_warning_count(const sm_doc *doc);
+const sm_error *sm_doc_warning(const sm_doc *doc, size_t i);
+/* The normalized text (UTF-8, NUL-terminated). */
+const char *sm_doc_text(const sm_doc *doc, size_t *len);
+/* Map a byte offset of the normalized text to the original line and
+ * column. */
+void sm_doc_position(const sm_doc *doc, size_t offset, int *line, int *col);
+
+/* ---- tokenizer -------------------------------------------------------- */
+
+typedef struct {
+    size_t start, len;   /* byte span in the normalized text */
+} sm_token;
+
+/* Split normalized `text` into tokens, keeping C++, C#, .NET, Node.js,
+ * CI/CD, scikit-learn, A/B and the like whole. Tokens are compared without
+ * regard to case. Writes at most `cap` tokens to `out` and returns how many
+ * there are in all. */
+size_t sm_tokenize(const char *text, size_t len, sm_token *out, size_t cap);
+
+/* ---- analysis --------------------------------------------------------- */
+
+typedef enum { SM_LEVEL_NONE = 0, SM_LEVEL_JUNIOR, SM_LEVEL_MID,
+               SM_LEVEL_SENIOR } sm_level;
+#define SM_LEVEL_COUNT 3  /* junior, mid, senior */
+
+const char *sm_level_name(sm_level level);       /* "none", "junior", ... */
+/* SM_OK and the level for "junior", "mid", "senior" (case ignored). */
+sm_status sm_level_parse(const char *name, sm_level *out);
+
+enum {
+    SM_ANALYZE_FULL_SCAN = 1u << 0   /* run every rule on every paragraph
+                                        (no trigger prefilter); same result,
+                                        slower: for tests */
+};
+
+typedef struct {
+    unsigned flags;
+    int today_year, today_month;     /* "present" in date ranges; 0: now */
+} sm_options;
+
+typedef struct sm_result sm_result;
+
+sm_status sm_analyze(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
+                     const sm_options *opt, sm_result **out, sm_error *err);
+void sm_result_free(sm_result *r);
+
+typedef struct {
+    int line, col;               /* in the original file */
+    const char *text;            /* the text found */
+    const char *section;         /* skills, experience, projects, ... */
+    const char *pattern;         /* the pattern that matched */
+    double strength;             /* 1 = strong; less for hedged or weak */
+    const char *context;         /* the context rule that lowered it */
+} sm_evidence;
+
+typedef struct {
+    const char *id, *name, *category;
+    double strength;             /* the strongest evidence */
+    size_t n_evidence;
+    const sm_evidence *evidence;
+} sm_skill_match;
+
+typedef struct {
+    const char *id;              /* a skill id or an any-of group id */
+    const char *name;
+    int weight;
+    const char *reason, *source;
+} sm_gap;
+
+typedef struct {
+    sm_level level;
+    double score;                /* weighted coverage, 0..1 */
+    size_t n_missing;
+    const sm_gap *missing;       /* heaviest first */
+} sm_level_score;
+
+const char *sm_result_file(const sm_result *r);
+sm_level sm_result_level(const sm_result *r);
+const char *sm_result_reason(const sm_result *r);
+const char *sm_result_confidence(const sm_result *r);  /* high|medium|low */
+/* Years of experience, or a negative value when the text states none. */
+double sm_result_years(const sm_result *r);
+const char *sm_result_years_method(const sm_result *r);
+const sm_skill_match *sm_result_skills(const sm_result *r, size_t *n);
+/* `level` is SM_LEVEL_JUNIOR .. SM_LEVEL_SENIOR; NULL otherwise. */
+const sm_level_score *sm_result_level_score(const sm_result *r,
+                                            sm_level level);
+
+/* ---- output ----------------------------------------------------------- */
+
+enum {
+    SM_RENDER_COLOR = 1u << 0,   /* ANSI colour in text output */
+    SM_RENDER_PRETTY = 1u << 1   /* indented JSON */
+};
+
+/* The report for people. */
+sm_status sm_render_text(const sm_result *r, FILE *out, unsigned flags);
+/* One JSON object; the caller frees the returned string. NULL when out of
+ * memory. */
+char *sm_render_json(const sm_result *r, unsigned flags);
+
+/* Every candidate match of skill `id` in `doc`: the pattern, the text, the
+ * section, and the exclusion or context rule that rejected it, as text. */
+sm_status sm_explain(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
+                     const char *id, FILE *out, sm_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,349 @@
+/* years.c - years of experience: job date ranges ("Jan 2019 - Present",
+ * "2016-2020", "06/2018 - 03/2021", "March 2015 to date", "2019-now"),
+ * merged where they overlap, education dates left out; and explicit totals
+ * ("7+ years of experience"). The larger of the two is the answer, and the
+ * method says how it was counted. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+
+typedef struct {
+    int from, to;            /* months since year 0 */
+} range;
+
+static const char *const MONTHS[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                     "jul", "aug", "sep", "oct", "nov", "dec"};
+
+static bool word_start(const char *t, size_t i)
+{
+    return i == 0 || !isalnum((unsigned char)t[i - 1]);
+}
+
+static size_t skip_spaces(const char *t, size_t i, size_t n)
+{
+    while (i < n && (t[i] == ' ' || t[i] == ','))
+        i++;
+    return i;
+}
+
+/* A 4-digit year 1950..2099 at t[i], not part of a longer number. */
+static int year_at(const char *t, size_t i, size_t n)
+{
+    if (i + 4 > n || (i + 4 < n && isdigit((unsigned char)t[i + 4])))
+        return 0;
+    for (int k = 0; k < 4; k++)
+        if (!isdigit((unsigned char)t[i + k]))
+            return 0;
+    int y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 +
+        (t[i + 3] - '0');
+    return y >= 1950 && y <= 2099 ? y : 0;
+}
+
+/* A month name at t[i] (jan, January, Sept.): 1..12 and its length. */
+static int month_at(const char *t, size_t i, size_t n, size_t *len)
+{
+    static const char *const FULL[] = {
+        "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december"};
+    if (!word_start(t, i))
+        return 0;
+    for (int m = 0; m < 12; m++) {
+        size_t fl = strlen(FULL[m]);
+        if (i + fl <= n && !strncasecmp(t + i, FULL[m], fl) &&
+            (i + fl == n || !isalpha((unsigned char)t[i + fl]))) {
+            *len = fl;
+            return m + 1;
+        }
+        if (i + 3 <= n && !strncasecmp(t + i, MONTHS[m], 3)) {
+            size_t l = 3;
+            if (m == 8 && i + 4 <= n && tolower((unsigned char)t[i + 3]) == 't')
+                l = 4;   /* Sept */
+            if (i + l == n || !isalpha((unsigned char)t[i + l])) {
+                if (i + l < n && t[i + l] == '.')
+                    l++;
+                *len = l;
+                return m + 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* A date at t[i]: "Jan 2019", "January, 2019", "06/2018", "2018-06",
+ * "2019". Sets *month (month 0 when only the year is given). */
+static size_t date_at(const char *t, size_t i, size_t n, int *year, int *month)
+{
+    size_t ml;
+    int m = month_at(t, i, n, &ml);
+    if (m) {
+        size_t j = skip_spaces(t, i + ml, n);
+        if (j < n && t[j] == '\'' && j + 3 <= n && isdigit((unsigned char)t[j + 1]) &&
+            isdigit((unsigned char)t[j + 2]) &&
+            (j + 3 == n || !isdigit((unsigned char)t[j + 3]))) {
+            *year = 2000 + (t[j + 1] - '0') * 10 + (t[j + 2] - '0');
+            if (*year > 2060)
+                *year -= 100;
+            *month = m;
+            return j + 3 - i;
+        }
+        int y = year_at(t, j, n);
+        if (!y)
+            return 0;
+        *year = y;
+        *month = m;
+        return j + 4 - i;
+    }
+    if (!word_start(t, i) || !isdigit((unsigned char)t[i]))
+        return 0;
+    /* MM/YYYY or MM.YYYY */
+    size_t j = i;
+    while (j < n && j - i < 2 && isdigit((unsigned char)t[j]))
+        j++;
+    if (j < n && (t[j] == '/' || t[j] == '.') && j > i) {
+        int mm = atoi(t + i);
+        int y = year_at(t, j + 1, n);
+        if (y && mm >= 1 && mm <= 12) {
+            *year = y;
+            *month = mm;
+            return j + 5 - i;
+        }
+    }
+    int y = year_at(t, i, n);
+    if (!y)
+        return 0;
+    /* YYYY-MM or YYYY/MM (not YYYY-YYYY) */
+    j = i + 4;
+    if (j + 1 < n && (t[j] == '-' || t[j] == '/' || t[j] == '.') &&
+        isdigit((unsigned char)t[j + 1])) {
+        size_t k = j + 1;
+        while (k < n && isdigit((unsigned char)t[k]))
+            k++;
+        if (k - (j + 1) <= 2) {
+            int mm = atoi(t + j + 1);
+            if (mm >= 1 && mm <= 12) {
+                *year = y;
+                *month = mm;
+                return k - i;
+            }
+        }
+    }
+    *year = y;
+    *month = 0;
+    return 4;
+}
+
+static size_t present_at(const char *t, size_t i, size_t n)
+{
+    static const char *const WORDS[] = {
+        "present", "current", "currently", "now", "today", "to date",
+        "till date", "date", "ongoing", "to present", "to now", NULL};
+    for (const char *const *w = WORDS; *w; w++) {
+        size_t l = strlen(*w);
+        if (i + l <= n && !strncasecmp(t + i, *w, l) &&
+            (i + l == n || !isalpha((unsigned char)t[i + l])))
+            return l;
+    }
+    return 0;
+}
+
+/* The separator of a range: "-", "to", "until", "till", "~", "through". */
+static size_t separator_at(const char *t, size_t i, size_t n)
+{
+    static const char *const WORDS[] = {"to", "until", "till", "through",
+                                        "thru", NULL};
+    size_t j = i;
+    while (j < n && t[j] == ' ')
+        j++;
+    if (j < n && (t[j] == '-' || t[j] == '~')) {
+        j++;
+        while (j < n && (t[j] == '-' || t[j] == ' '))
+            j++;
+        return j - i;
+    }
+    for (const char *const *w = WORDS; *w; w++) {
+        size_t l = strlen(*w);
+        if (j + l < n && !strncasecmp(t + j, *w, l) && t[j + l] == ' ') {
+            j += l;
+            while (j < n && t[j] == ' ')
+                j++;
+            return j - i;
+        }
+    }
+    return 0;
+}
+
+static bool education_line(const char *t, size_t n)
+{
+    static const char *const WORDS[] = {
+        "university", "college", "bachelor", "master of", "master's",
+        "degree", "school", "b.sc", "m.sc", "b.tech", "m.tech", "phd",
+        "ph.d", "coursework", "gpa", "diploma", "graduated", "academy",
+        "institute of", NULL};
+    char buf[512];
+    size_t l = n < sizeof buf - 1 ? n : sizeof buf - 1;
+    for (size_t i = 0; i < l; i++)
+        buf[i] = (char)tolower((unsigned char)t[i]);
+    buf[l] = '\0';
+    for (const char *const *w = WORDS; *w; w++)
+        if (strstr(buf, *w))
+            return true;
+    return false;
+}
+
+static int range_cmp(const void *a, const void *b)
+{
+    const range *x = a, *y = b;
+    return x->from != y->from ? (x->from < y->from ? -1 : 1)
+                              : (x->to < y->to ? -1 : x->to > y->to);
+}
+
+/* "7+ years of experience", "over 10 years' experience", "5 yrs exp". */
+static double stated_years(const char *t, size_t n, size_t *where)
+{
+    double best = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)t[i]) || !word_start(t, i))
+            continue;
+        char *end;
+        double v = strtod(t + i, &end);
+        size_t j = (size_t)(end - t);
+        if (v <= 0 || v > 50 || j > n)
+            continue;
+        while (j < n && (t[j] == '+' || t[j] == ' '))
+            j++;
+        size_t k = j;
+        while (k < n && isalpha((unsigned char)t[k]))
+            k++;
+        if (!((k - j == 5 && !strncasecmp(t + j, "years", 5)) ||
+              (k - j == 4 && !strncasecmp(t + j, "year", 4)) ||
+              (k - j == 3 && !strncasecmp(t + j, "yrs", 3)) ||
+              (k - j == 2 && !strncasecmp(t + j, "yr", 2))))
+            continue;
+        /* "experience" within the next few words, on the same line */
+        size_t lim = k + 48 < n ? k + 48 : n;
+        for (size_t m = k; m < lim && t[m] != '\n'; m++) {
+            if (!strncasecmp(t + m, "experience", 10) ||
+                !strncasecmp(t + m, "exp.", 4) ||
+                !strncasecmp(t + m, "exp ", 4)) {
+                if (v > best) {
+                    best = v;
+                    *where = i;
+                }
+                break;
+            }
+            if (t[m] == '.' || t[m] == ';')
+                break;
+        }
+    }
+    return best;
+}
+
+sm_status sm_years_find(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
+                        const int *line_sections, int today_year,
+                        int today_month, sm_years *out, sm_error *err)
+{
+    range *v = NULL;
+    size_t nv = 0, cap = 0;
+    int today = today_year * 12 + (today_month - 1);
+    (void)s;
+    out->years = -1;
+    out->method[0] = '\0';
+
+    for (size_t ln = 0; ln < doc->nlines; ln++) {
+        const char *t = doc->text + doc->line_starts[ln];
+        size_t n = (ln + 1 < doc->nlines ? doc->line_starts[ln + 1] - 1
+                                         : doc->len) -
+                   doc->line_starts[ln];
+        if (sm_section_is_education(r, line_sections[ln]))
+            continue;
+        bool edu = false, edu_known = false;
+        for (size_t i = 0; i < n; i++) {
+            int y1, m1, y2 = 0, m2 = 0;
+            size_t l1 = date_at(t, i, n, &y1, &m1);
+            if (!l1)
+                continue;
+            size_t j = i + l1;
+            size_t sl = separator_at(t, j, n);
+            if (!sl) {
+                i = j - 1;
+                continue;
+            }
+            j += sl;
+            size_t l2 = present_at(t, j, n);
+            bool present = l2 > 0;
+            if (!present)
+                l2 = date_at(t, j, n, &y2, &m2);
+            if (!l2) {
+                i = j - 1;
+                continue;
+            }
+            if (!edu_known) {
+                edu = education_line(t, n);
+                edu_known = true;
+            }
+            i = j + l2 - 1;
+            if (edu)
+                continue;
+            int from = y1 * 12 + (m1 ? m1 - 1 : 0);
+            int to = present ? today
+                     : y2 * 12 + (m2 ? m2 - 1 : (y2 == y1 ? 6 : 0));
+            if (m1 && !m2 && !present && y2 > y1)
+                to = y2 * 12;             /* "Mar 2016 - 2019" */
+            if (from > to || from > today || to - from > 50 * 12)
+                continue;
+            if (to > today)
+                to = today;
+            range *slot = SM_PUSH(v, nv, cap);
+            if (!slot) {
+                free(v);
+                return sm_fail(err, SM_ERR_NOMEM, doc->name, 0, 0,
+                               "out of memory");
+            }
+            slot->from = from;
+            slot->to = to;
+        }
+    }
+    double ranged = -1;
+    if (nv) {
+        qsort(v, nv, sizeof *v, range_cmp);
+        int months = 0, cf = v[0].from, ct = v[0].to;
+        for (size_t i = 1; i < nv; i++) {
+            if (v[i].from <= ct) {
+                if (v[i].to > ct)
+                    ct = v[i].to;
+            } else {
+                months += ct - cf;
+                cf = v[i].from;
+                ct = v[i].to;
+            }
+        }
+        months += ct - cf;
+        ranged = months / 12.0;
+    }
+    size_t where = 0;
+    double stated = stated_years(doc->text, doc->len, &where);
+    if (stated > ranged && stated > 0) {
+        int line, col;
+        sm_doc_position(doc, where, &line, &col);
+        out->years = stated;
+        snprintf(out->method, sizeof out->method,
+                 "stated total at line %d (%g years)%s", line, stated,
+                 nv ? ", more than the date ranges give" : "");
+    } else if (nv) {
+        out->years = ranged;
+        snprintf(out->method, sizeof out->method,
+                 "%zu date range%s of work, overlaps merged, education left "
+                 "out", nv, nv == 1 ? "" : "s");
+    } else {
+        snprintf(out->method, sizeof out->method,
+                 "no dated jobs or stated total found");
+    }
+    /* round to a tenth of a year */
+    if (out->years >= 0)
+        out->years = (double)(long)(out->years * 10 + 0.5) / 10;
+    free(v);
+    return SM_OK;
+}
