@@ -28,8 +28,15 @@ LIB      = $(BUILD)/libskillmatch.a
 BIN      = matcher/skillmatch
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# fuzz targets: with replay.c for `make check`, with libFuzzer for `make fuzz`
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_REPLAY = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+FUZZ_BUILD ?= build-fuzz
+ASAN_BUILD ?= build-asan
+SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all \
+           -fno-omit-frame-pointer
 
-.PHONY: all check deps bench eval asan valgrind fuzz install uninstall clean help
+.PHONY: all demo check deps bench eval asan valgrind fuzz install uninstall clean help
 
 ## all: build the library and the skillmatch program
 all: $(BIN)
@@ -49,13 +56,28 @@ $(BIN): $(CLI_OBJ) $(LIB)
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIB) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Imatcher -o $@ $< $(LIB) $(LDLIBS)
 
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIB)
+	@mkdir -p $(BUILD)/fuzz
+	$(CC) $(ALL_CFLAGS) -Imatcher -o $@ $< tests/fuzz/replay.c $(LIB) $(LDLIBS)
+
+# libFuzzer builds; only `make fuzz` asks for these
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIB)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Imatcher -o $@ $< $(LIB) $(LDLIBS)
+
+fuzz-targets: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/%)
+
+## demo: install what is missing, build, and check a bundled sample resume
+demo: deps
+	@$(MAKE) --no-print-directory all
+	./$(BIN) check corpus/resumes/mid.txt
+
 ## deps: install missing build dependencies (Debian, as root) or name them
 deps:
 	@sh tools/deps.sh
 
 ## check: install what is missing, build, run every test
 check: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN)
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(FUZZ_REPLAY)
 	@sh tools/check.sh $(BUILD)
 
 ## bench: measure speed (see README)
@@ -68,12 +90,27 @@ eval: all
 
 ## asan: build with ASan and UBSan and run the whole test suite
 asan: deps
-	@$(MAKE) --no-print-directory BUILD=build-asan \
-	  OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	  BIN=build-asan/skillmatch all build-asan-tests
-	@SKILLMATCH_BIN=build-asan/skillmatch sh tools/check.sh build-asan
+	@$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) OPT="-O1 -g $(SANITIZE)" \
+	  BIN=$(ASAN_BUILD)/skillmatch all build-asan-tests
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  SKILLMATCH_BIN=$(ASAN_BUILD)/skillmatch sh tools/check.sh $(ASAN_BUILD)
 
-build-asan-tests: $(UNIT_BIN)
+build-asan-tests: $(UNIT_BIN) $(FUZZ_REPLAY)
+
+## fuzz: build the libFuzzer targets with clang into build-fuzz/ (tests/fuzz/README.md)
+fuzz:
+	@sh tools/deps.sh clang libclang-rt-dev
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang \
+	  OPT="-O1 -g -fsanitize=fuzzer-no-link $(SANITIZE)" fuzz-targets
+	@echo "fuzz: built $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/%)"
+	@echo "fuzz: run one with: sh tests/fuzz/run.sh TARGET SECONDS"
+
+## valgrind: the CLI tests under valgrind: no leak, no error allowed
+valgrind: deps
+	@sh tools/deps.sh valgrind
+	@$(MAKE) --no-print-directory all
+	@SKILLMATCH_BIN=$(BIN) sh tools/valgrind.sh
 
 ## install: install program, library, header, pkg-config file, rules, man page
 install: all
@@ -101,7 +138,7 @@ uninstall:
 
 ## clean: remove build output
 clean:
-	rm -rf build build-asan build-fuzz $(BIN)
+	rm -rf build $(ASAN_BUILD) $(FUZZ_BUILD) $(BIN)
 
 ## help: this list
 help:

@@ -3,6 +3,7 @@
 #include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -24,13 +25,63 @@ static void append(json_t *a, json_t *v, bool *ok)
         *ok = false;
 }
 
+/* A file name as a JSON string. Names are bytes and JSON is UTF-8: each
+ * byte of a name that is not valid UTF-8 becomes U+FFFD. */
+static json_t *name_string(const char *s)
+{
+    json_t *j = json_string(s);
+    if (j || !s)
+        return j;
+    size_t n = strlen(s), o = 0;
+    char *fixed = malloc(n * 3 + 1);
+    if (!fixed)
+        return NULL;
+    for (size_t i = 0; i < n;) {
+        size_t k = 1;
+        while (k <= 4 && i + k <= n) {       /* the shortest valid prefix */
+            json_t *t = json_stringn(s + i, k);
+            if (t) {
+                json_decref(t);
+                break;
+            }
+            k++;
+        }
+        if (k <= 4 && i + k <= n) {
+            memcpy(fixed + o, s + i, k);
+            o += k;
+            i += k;
+        } else {
+            memcpy(fixed + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        }
+    }
+    j = json_stringn(fixed, o);
+    free(fixed);
+    return j;
+}
+
+/* The text of `o` (NULL when !ok or out of memory); releases `o`. */
+static char *dump(json_t *o, unsigned flags, bool ok)
+{
+    char *out = NULL;
+    if (ok)
+        out = json_dumps(o, (flags & SM_RENDER_PRETTY ? JSON_INDENT(2)
+                                                      : JSON_COMPACT) |
+                                JSON_REAL_PRECISION(6));
+    json_decref(o);
+    return out;
+}
+
 char *sm_render_json(const sm_result *r, unsigned flags)
 {
     bool ok = true;
     json_t *o = json_object();
     if (!o)
         return NULL;
-    put(o, "file", json_string(r->file), &ok);
+    put(o, "file", name_string(r->file), &ok);
+    if (flags & SM_RENDER_STATUS)
+        put(o, "status", json_string("ok"), &ok);
     put(o, "suggested_level", json_string(sm_level_name(r->level)), &ok);
     put(o, "reason", json_string(r->reason), &ok);
     put(o, "confidence", json_string(r->confidence), &ok);
@@ -103,11 +154,18 @@ char *sm_render_json(const sm_result *r, unsigned flags)
     }
     put(o, "levels", levels, &ok);
 
-    char *out = NULL;
-    if (ok)
-        out = json_dumps(o, (flags & SM_RENDER_PRETTY ? JSON_INDENT(2)
-                                                      : JSON_COMPACT) |
-                                JSON_REAL_PRECISION(6));
-    json_decref(o);
-    return out;
+    return dump(o, flags, ok);
+}
+
+char *sm_render_json_error(const char *file, const char *message,
+                           unsigned flags)
+{
+    bool ok = true;
+    json_t *o = json_object();
+    if (!o)
+        return NULL;
+    put(o, "file", name_string(file ? file : ""), &ok);
+    put(o, "status", json_string("error"), &ok);
+    put(o, "error", json_string(message ? message : ""), &ok);
+    return dump(o, flags, ok);
 }

@@ -585,6 +585,14 @@ static sm_status load_skills(ctx *c, const sm_ynode *list)
     return st;
 }
 
+static int skill_order(const void *a, const void *b)
+{
+    const sm_skill *x = a, *y = b;
+    if (x->category_idx != y->category_idx)
+        return x->category_idx < y->category_idx ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
 /* ---- profiles ---- */
 
 static sm_skill *skill_by_id(const sm_rules *r, const char *id)
@@ -1244,7 +1252,10 @@ sm_status sm_rules_load(const char *dir, sm_rules **out, sm_error *err)
             warn(r, dir, 0, "no facts found (facts.yaml here or "
                  "../corpus/facts.yaml): sources were not checked");
         if (st == SM_OK && !strcmp(*key, "skills")) {
+            /* by category, then as defined: the order of every listing */
+            qsort(r->skills, r->nskills, sizeof *r->skills, skill_order);
             for (size_t i = 0; i < r->nskills; i++) {
+                r->skills[i].index = (int)i;
                 sm_skill *k = &r->skills[i];
                 HASH_ADD_KEYPTR(hh, r->by_id, k->info.id,
                                 strlen(k->info.id), k);

@@ -73,7 +73,7 @@ sm_status sm_score(const sm_rules *rules, const sm_doc *doc, const sm_hits *hits
     if (!r || !skill_str || !(r->file = sm_strdup(doc->name)))
         goto oom;
 
-    /* skills and evidence, in rules order */
+    /* skills and evidence, in rules order (by category, see rules.c) */
     r->evidence = calloc(hits->n + 1, sizeof *r->evidence);
     r->skills = calloc(rules->nskills + 1, sizeof *r->skills);
     if (!r->evidence || !r->skills)

@@ -223,7 +223,9 @@ const sm_level_score *sm_result_level_score(const sm_result *r,
 
 enum {
     SM_RENDER_COLOR = 1u << 0,   /* ANSI colour in text output */
-    SM_RENDER_PRETTY = 1u << 1   /* indented JSON */
+    SM_RENDER_PRETTY = 1u << 1,  /* indented JSON */
+    SM_RENDER_STATUS = 1u << 2   /* JSON: "status": "ok" after "file" (one
+                                    row of a screening) */
 };
 
 /* The report for people. */
@@ -231,6 +233,11 @@ sm_status sm_render_text(const sm_result *r, FILE *out, unsigned flags);
 /* One JSON object; the caller frees the returned string. NULL when out of
  * memory. */
 char *sm_render_json(const sm_result *r, unsigned flags);
+/* The JSON object of an input that could not be analysed:
+ * {"file": file, "status": "error", "error": message}. The caller frees
+ * the returned string; NULL when out of memory. */
+char *sm_render_json_error(const char *file, const char *message,
+                           unsigned flags);
 
 /* Every candidate match of skill `id` in `doc`: the pattern, the text, the
  * section, and the exclusion or context rule that rejected it, as text. */

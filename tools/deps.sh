@@ -1,17 +1,20 @@
 #!/bin/sh
 # Install the Debian packages skillmatch needs to build and test, when they
 # are missing and we may (root, apt-get); otherwise say what to install.
-PKGS="gcc make pkg-config libpcre2-dev libyaml-dev uthash-dev libjansson-dev"
+#   tools/deps.sh [EXTRA_PACKAGE...]   (make fuzz adds clang, valgrind valgrind)
+PKGS="gcc make pkg-config libpcre2-dev libyaml-dev uthash-dev libjansson-dev $*"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
         missing="$missing $p"
 done
 [ -z "$missing" ] && exit 0
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+sudo=""
+[ "$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1 && sudo="sudo"
+if { [ "$(id -u)" = 0 ] || [ -n "$sudo" ]; } && command -v apt-get >/dev/null 2>&1; then
     echo "deps: installing$missing"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >/dev/null && apt-get install -y -qq $missing >/dev/null ||
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null &&
+        $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null ||
         { echo "deps: apt-get failed; install:$missing" >&2; exit 1; }
 else
     echo "deps: missing packages:$missing" >&2

@@ -1,0 +1,294 @@
+/* cli_table.c - the rows of `skillmatch screen` as an aligned table, CSV
+ * (RFC 4180 quoting), TSV, JSON lines or one JSON array. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cli_screen.h"
+
+static const char *const FORMATS[] = {"table", "csv", "tsv", "jsonl", "json",
+                                      NULL};
+
+bool screen_format_parse(const char *name, screen_format *out)
+{
+    for (int i = 0; FORMATS[i]; i++)
+        if (!strcmp(name, FORMATS[i])) {
+            *out = (screen_format)i;
+            return true;
+        }
+    return false;
+}
+
+int screen_out_width(const cli_opts *o)
+{
+    if (o->output && strcmp(o->output, "-"))
+        return 0;
+    struct winsize ws;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+        ws.ws_col > 0)
+        return ws.ws_col;
+    const char *c = getenv("COLUMNS");
+    int n = c ? atoi(c) : 0;
+    return n > 0 ? n : 0;
+}
+
+/* The gap ids joined by `sep` into buf. */
+static void join_gaps(const screen_row *r, const char *sep, char *buf,
+                      size_t cap)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < TOP_GAPS && r->gaps[i] && n < cap; i++)
+        n += (size_t)snprintf(buf + n, cap - n, "%s%s", i ? sep : "",
+                              r->gaps[i]);
+}
+
+/* ---- CSV and TSV ---- */
+
+static void csv_field(FILE *f, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+/* TSV has no quoting: tab, line breaks and backslash are escaped. */
+static void tsv_field(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '\t': fputs("\\t", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\r': fputs("\\r", f); break;
+        case '\\': fputs("\\\\", f); break;
+        default: fputc(*s, f);
+        }
+    }
+}
+
+static void delimited_row(screen_out *so, const char *const *cells, int n)
+{
+    bool csv = so->format == FMT_CSV;
+    for (int i = 0; i < n; i++) {
+        if (i)
+            fputc(csv ? ',' : '\t', so->f);
+        (csv ? csv_field : tsv_field)(so->f, cells[i]);
+    }
+    fputc('\n', so->f);
+}
+
+static void delimited(screen_out *so, const screen_row *r)
+{
+    char sc[SM_LEVEL_COUNT][16], years[32] = "", gaps[256];
+    if (!r->ok) {
+        const char *cells[] = {r->file, "", "", "", "", "", "", "error",
+                               r->error};
+        delimited_row(so, cells, 9);
+        return;
+    }
+    for (int i = 0; i < SM_LEVEL_COUNT; i++)
+        snprintf(sc[i], sizeof sc[i], "%.3f", r->score[i]);
+    if (r->years >= 0)
+        snprintf(years, sizeof years, "%.2f", r->years);
+    join_gaps(r, ";", gaps, sizeof gaps);
+    const char *cells[] = {r->file, sm_level_name(r->level), sc[0], sc[1],
+                           sc[2], years, gaps, "ok", ""};
+    delimited_row(so, cells, 9);
+}
+
+/* ---- JSON ---- */
+
+/* The JSON object of a row: from memory, from its worker's spill file, or
+ * made now for an error. The caller frees it. */
+static char *row_json(screen_out *so, const screen_row *r, size_t *len)
+{
+    char *js = NULL;
+    if (!r->ok) {
+        js = sm_render_json_error(r->file, r->error,
+                                  so->format == FMT_JSON ? SM_RENDER_PRETTY
+                                                         : 0);
+        *len = js ? strlen(js) : 0;
+    } else if (r->json) {
+        js = strdup(r->json);
+        *len = r->json_len;
+    } else if (r->spill >= 0 && (js = malloc(r->json_len + 1))) {
+        size_t got = 0;
+        while (got < r->json_len) {
+            ssize_t k = pread(so->spill_fds[r->spill], js + got,
+                              r->json_len - got, r->json_off + (off_t)got);
+            if (k <= 0)
+                break;
+            got += (size_t)k;
+        }
+        if (got < r->json_len) {
+            free(js);
+            js = NULL;
+        }
+        *len = r->json_len;
+    }
+    if (!js) {
+        cli_error("%s: cannot write its JSON (out of memory or temporary "
+                  "file lost)", r->file);
+        so->failed = true;
+    }
+    return js;
+}
+
+/* ---- all formats ---- */
+
+void screen_out_begin(screen_out *so)
+{
+    static const char *const HEAD[] = {"file", "level", "junior", "mid",
+                                       "senior", "years", "top_gaps",
+                                       "status", "error"};
+    if (so->format == FMT_CSV || so->format == FMT_TSV)
+        delimited_row(so, HEAD, 9);
+}
+
+void screen_out_row(screen_out *so, const screen_row *r)
+{
+    if (so->format == FMT_CSV || so->format == FMT_TSV) {
+        delimited(so, r);
+    } else {
+        size_t len;
+        char *js = row_json(so, r, &len);
+        if (js) {
+            if (so->format == FMT_JSON)
+                fputs(so->written ? ",\n" : "[\n", so->f);
+            fwrite(js, 1, len, so->f);
+            if (so->format == FMT_JSONL)
+                fputc('\n', so->f);
+            free(js);
+        }
+    }
+    so->written++;
+}
+
+void screen_out_end(screen_out *so)
+{
+    if (so->format == FMT_JSON)
+        fputs(so->written ? "\n]\n" : "[]\n", so->f);
+}
+
+/* ---- table ---- */
+
+/* Columns a UTF-8 string takes (one per code point). */
+static size_t cols(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+static void cell(FILE *f, const char *s, size_t width, bool last)
+{
+    fputs(s, f);
+    if (last)
+        return;
+    for (size_t k = cols(s); k < width + 2; k++)
+        fputc(' ', f);
+}
+
+/* The first `width` columns of s, "..." at the end when cut. */
+static void cut(char *s, size_t width)
+{
+    if (cols(s) <= width)
+        return;
+    size_t keep = width > 3 ? width - 3 : 0, n = 0, i = 0;
+    for (; s[i]; i++) {
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && n++ == keep)
+            break;
+    }
+    strcpy(s + i, width >= 3 ? "..." : "");
+}
+
+enum { C_FILE, C_LEVEL, C_J, C_M, C_S, C_YEARS, C_GAPS, C_STATUS, NCOLS };
+
+typedef struct {
+    char level[8], score[SM_LEVEL_COUNT][8], years[16], gaps[256];
+} table_cells;
+
+static void table_cells_of(const screen_row *r, table_cells *c)
+{
+    if (!r->ok) {
+        strcpy(c->level, "-");
+        for (int i = 0; i < SM_LEVEL_COUNT; i++)
+            strcpy(c->score[i], "-");
+        strcpy(c->years, "-");
+        strcpy(c->gaps, "-");
+        return;
+    }
+    snprintf(c->level, sizeof c->level, "%s", sm_level_name(r->level));
+    for (int i = 0; i < SM_LEVEL_COUNT; i++)
+        snprintf(c->score[i], sizeof c->score[i], "%.2f", r->score[i]);
+    if (r->years >= 0)
+        snprintf(c->years, sizeof c->years, "%.1f", r->years);
+    else
+        strcpy(c->years, "-");
+    join_gaps(r, ", ", c->gaps, sizeof c->gaps);
+    if (!c->gaps[0])
+        strcpy(c->gaps, "-");
+}
+
+void screen_out_table(screen_out *so, screen_row *const *rows, size_t n)
+{
+    static const char *const HEAD[NCOLS] = {
+        "FILE", "LEVEL", "JUNIOR", "MID", "SENIOR", "YEARS", "TOP GAPS",
+        "STATUS"};
+    size_t w[NCOLS];
+    for (int c = 0; c < NCOLS; c++)
+        w[c] = strlen(HEAD[c]);
+    for (size_t i = 0; i < n; i++) {
+        table_cells tc;
+        table_cells_of(rows[i], &tc);
+        const char *v[] = {rows[i]->file, tc.level, tc.score[0], tc.score[1],
+                           tc.score[2], tc.years, tc.gaps};
+        for (int c = 0; c < C_STATUS; c++)
+            if (cols(v[c]) > w[c])
+                w[c] = cols(v[c]);
+    }
+    /* On a narrow terminal the gaps give way; the file names never do. */
+    if (so->width > 0) {
+        size_t other = strlen("STATUS");
+        for (int c = 0; c < NCOLS; c++)
+            if (c != C_GAPS && c != C_STATUS)
+                other += w[c] + 2;
+        size_t room = (size_t)so->width > other + 2
+                          ? (size_t)so->width - other - 2 : 0;
+        if (room < 12)
+            room = 12;
+        if (w[C_GAPS] > room)
+            w[C_GAPS] = room;
+    }
+    for (int c = 0; c < NCOLS; c++)
+        cell(so->f, HEAD[c], w[c], c == C_STATUS);
+    fputc('\n', so->f);
+    for (size_t i = 0; i < n; i++) {
+        const screen_row *r = rows[i];
+        table_cells tc;
+        char status[600];
+        table_cells_of(r, &tc);
+        cut(tc.gaps, w[C_GAPS]);
+        if (r->ok)
+            strcpy(status, "ok");
+        else
+            snprintf(status, sizeof status, "error: %s", r->error);
+        const char *v[] = {r->file, tc.level, tc.score[0], tc.score[1],
+                           tc.score[2], tc.years, tc.gaps, status};
+        for (int c = 0; c < NCOLS; c++)
+            cell(so->f, v[c], w[c], c == C_STATUS);
+        fputc('\n', so->f);
+        so->written++;
+    }
+}
