@@ -41,7 +41,7 @@ SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all \
 ## all: build the library and the skillmatch program
 all: $(BIN)
 
-$(BUILD)/%.o: matcher/%.c matcher/skillmatch.h matcher/internal.h matcher/cli.h | $(BUILD)
+$(BUILD)/%.o: matcher/%.c $(wildcard matcher/*.h) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD):
@@ -84,9 +84,12 @@ check: deps
 bench: deps all
 	@sh tools/bench.sh
 
-## eval: precision, recall and level accuracy on corpus/eval
-eval: all
-	@sh tools/eval
+$(BUILD)/eval: tools/eval.c $(LIB) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -Imatcher -o $@ $< $(LIB) $(LDLIBS)
+
+## eval: precision, recall, years error and level accuracy on corpus/eval
+eval: all $(BUILD)/eval
+	@$(BUILD)/eval
 
 ## asan: build with ASan and UBSan and run the whole test suite
 asan: deps

@@ -24,7 +24,7 @@ sm_status sm_analyze(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
                      const sm_options *opt, sm_result **out, sm_error *err)
 {
     sm_hits hits = {0};
-    sm_years years;
+    sm_years years = {0};
     int y, m;
     sm_status st;
     int *sec = sm_sections_assign(rules, s, doc, err);
@@ -36,8 +36,9 @@ sm_status sm_analyze(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
     if (st == SM_OK)
         st = sm_years_find(rules, s, doc, sec, y, m, &years, err);
     if (st == SM_OK)
-        st = sm_score(rules, doc, &hits, &years, out, err);
+        st = sm_score(rules, doc, sec, &hits, &years, out, err);
     free(hits.hits);
+    free(years.ranges);
     free(sec);
     return st;
 }

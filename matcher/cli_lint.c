@@ -1,10 +1,488 @@
-/* cli_screen.c - `skillmatch lint`: placeholder until draft linting
- * lands; it says so and fails. */
+/* cli_lint.c - `skillmatch lint PATH...`: job-description drafts checked
+ * against the level they claim, with findings for people (text) or for CI
+ * (json, github, sarif, junit). Folders are walked for *.md and *.txt; the
+ * drafts are linted on all cores, each into its own slot, and reported in
+ * the order of the paths, whatever -j. */
+#include <dirent.h>
+#include <errno.h>
+#include <libgen.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "cli.h"
+
+typedef struct {
+    char **v;
+    size_t n, cap;
+} strings;
+
+static bool push(strings *s, const char *p)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 16;
+        char **v = realloc(s->v, cap * sizeof *v);
+        if (!v)
+            return false;
+        s->v = v;
+        s->cap = cap;
+    }
+    if (!(s->v[s->n] = strdup(p)))
+        return false;
+    s->n++;
+    return true;
+}
+
+static void strings_free(strings *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->v[i]);
+    free(s->v);
+}
+
+/* ---- finding the drafts ---- */
+
+static bool draft_name(const char *name)
+{
+    static const char *const EXT[] = {".md", ".markdown", ".mdown", ".mkd",
+                                      ".txt", ".text", NULL};
+    size_t n = strlen(name);
+    for (const char *const *e = EXT; *e; e++) {
+        size_t k = strlen(*e);
+        if (n > k && !strcasecmp(name + n - k, *e))
+            return true;
+    }
+    return false;
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* Drafts under `dir`, sorted, depth first. Returns false on out of memory;
+ * unreadable folders are reported and counted in *bad. */
+static bool walk(const cli_opts *o, const char *dir, int depth, strings *out,
+                 int *bad)
+{
+    struct dirent **names = NULL;
+    int n = scandir(dir, &names, NULL, by_name);
+    if (n < 0) {
+        cli_error("%s: %s", dir, strerror(errno));
+        (*bad)++;
+        return true;
+    }
+    bool ok = true;
+    for (int i = 0; i < n; i++) {
+        const char *name = names[i]->d_name;
+        if (!ok || !strcmp(name, ".") || !strcmp(name, "..") ||
+            (name[0] == '.' && !o->hidden))
+            continue;
+        size_t len = strlen(dir) + strlen(name) + 2;
+        char *path = malloc(len);
+        if (!path) {
+            ok = false;
+            continue;
+        }
+        snprintf(path, len, "%s%s%s", dir,
+                 dir[strlen(dir) - 1] == '/' ? "" : "/", name);
+        struct stat sb;
+        int rc = o->follow ? stat(path, &sb) : lstat(path, &sb);
+        if (rc == 0 && S_ISDIR(sb.st_mode) && depth < 64)
+            ok = walk(o, path, depth + 1, out, bad);
+        else if (rc == 0 && S_ISREG(sb.st_mode) && draft_name(name))
+            ok = push(out, path);
+        free(path);
+    }
+    for (int i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return ok;
+}
+
+static bool read_list(const char *from, strings *out)
+{
+    FILE *f = strcmp(from, "-") ? fopen(from, "r") : stdin;
+    if (!f) {
+        cli_error("%s: %s", from, strerror(errno));
+        return false;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    bool ok = true;
+    while (ok && (len = getline(&line, &cap, f)) >= 0) {
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (len > 0)
+            ok = push(out, line);
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    return ok;
+}
+
+/* ---- configurations, one per folder that has one ---- */
+
+typedef struct {
+    strings dirs;                /* folder -> config path index (or -1) */
+    int *of_dir;
+    strings paths;
+    sm_lint_config **cfgs;
+} configs;
+
+static void configs_free(configs *c)
+{
+    for (size_t i = 0; i < c->paths.n; i++)
+        sm_lint_config_free(c->cfgs[i]);
+    free(c->cfgs);
+    free(c->of_dir);
+    strings_free(&c->dirs);
+    strings_free(&c->paths);
+}
+
+/* The configuration for a draft, loading it on first use. *failed on a
+ * configuration error (reported). */
+static sm_lint_config *config_for(configs *c, const sm_rules *rules,
+                                  const char *draft, bool *failed)
+{
+    char *copy = strdup(draft);
+    if (!copy) {
+        *failed = true;
+        return NULL;
+    }
+    const char *dir = strcmp(draft, "-") ? dirname(copy) : ".";
+    for (size_t i = 0; i < c->dirs.n; i++)
+        if (!strcmp(c->dirs.v[i], dir)) {
+            free(copy);
+            return c->of_dir[i] >= 0 ? c->cfgs[c->of_dir[i]] : NULL;
+        }
+    sm_error err = {0};
+    char *path = NULL;
+    if (sm_lint_config_find(dir, &path, &err) != SM_OK) {
+        /* a folder we cannot resolve has no configuration */
+        path = NULL;
+    }
+    int idx = -1;
+    for (size_t i = 0; path && i < c->paths.n; i++)
+        if (!strcmp(c->paths.v[i], path))
+            idx = (int)i;
+    if (path && idx < 0) {
+        sm_lint_config *cfg = NULL;
+        if (sm_lint_config_load(path, rules, &cfg, &err) != SM_OK) {
+            cli_report(&err, NULL);
+            *failed = true;
+        } else {
+            sm_lint_config **v = realloc(c->cfgs, (c->paths.n + 1) *
+                                                      sizeof *v);
+            if (!v || !push(&c->paths, path)) {
+                if (v)
+                    c->cfgs = v;
+                sm_lint_config_free(cfg);
+                *failed = true;
+            } else {
+                c->cfgs = v;
+                c->cfgs[c->paths.n - 1] = cfg;
+                idx = (int)c->paths.n - 1;
+            }
+        }
+    }
+    free(path);
+    int *od = realloc(c->of_dir, (c->dirs.n + 1) * sizeof *od);
+    if (od) {
+        c->of_dir = od;
+        if (push(&c->dirs, dir))
+            od[c->dirs.n - 1] = *failed ? -1 : idx;
+    }
+    free(copy);
+    return idx >= 0 && !*failed ? c->cfgs[idx] : NULL;
+}
+
+/* ---- linting on all cores ---- */
+
+typedef struct {
+    const char *path;
+    const sm_lint_config *cfg;
+    sm_doc *doc;
+    sm_lint_result *res;
+    sm_error err;
+    sm_status st;
+} slot;
+
+typedef struct {
+    const sm_rules *rules;
+    const cli_opts *o;
+    sm_lint_options lopt;
+    slot *slots;
+    size_t n;
+    atomic_size_t next;
+    atomic_bool nomem;
+} job;
+
+static void *worker(void *arg)
+{
+    job *j = arg;
+    sm_scratch *s = sm_scratch_new(j->rules);
+    if (!s) {
+        atomic_store(&j->nomem, true);
+        return NULL;
+    }
+    for (;;) {
+        size_t i = atomic_fetch_add(&j->next, 1);
+        if (i >= j->n)
+            break;
+        slot *sl = &j->slots[i];
+        sl->st = sm_doc_load_file(sl->path, j->o->max_size, &sl->doc,
+                                  &sl->err);
+        if (sl->st == SM_OK)
+            sl->st = sm_lint(j->rules, sl->cfg, s, sl->doc, &j->lopt,
+                             &sl->res, &sl->err);
+    }
+    sm_scratch_free(s);
+    return NULL;
+}
+
+static int cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
+}
+
+static bool run_all(job *j, int jobs)
+{
+    if (jobs <= 0)
+        jobs = cores();
+    if ((size_t)jobs > j->n)
+        jobs = (int)j->n;
+    if (jobs <= 1) {
+        worker(j);
+        return !atomic_load(&j->nomem);
+    }
+    pthread_t *t = calloc((size_t)jobs, sizeof *t);
+    if (!t)
+        return false;
+    int started = 0;
+    for (; started < jobs; started++)
+        if (pthread_create(&t[started], NULL, worker, j) != 0)
+            break;
+    if (!started)
+        worker(j);
+    for (int i = 0; i < started; i++)
+        pthread_join(t[i], NULL);
+    free(t);
+    return !atomic_load(&j->nomem);
+}
+
+/* ---- the command ---- */
+
+static bool parse_fail_on(const char *s, sm_severity *out)
+{
+    if (!strcmp(s, "never")) {
+        *out = SM_SEVERITY_OFF;
+        return true;
+    }
+    return sm_severity_parse(s, out) == SM_OK && *out != SM_SEVERITY_OFF;
+}
+
+static void step_summary(const sm_lint_result *const *rs, size_t n)
+{
+    const char *path = getenv("GITHUB_STEP_SUMMARY");
+    if (!path || !*path)
+        return;
+    FILE *f = fopen(path, "a");
+    if (!f) {
+        cli_error("GITHUB_STEP_SUMMARY %s: %s", path, strerror(errno));
+        return;
+    }
+    sm_lint_render(rs, n, SM_LINT_MARKDOWN, NULL, f);
+    if (fclose(f) != 0)
+        cli_error("GITHUB_STEP_SUMMARY %s: write failed", path);
+}
 
 int cmd_lint(cli_opts *o)
 {
-    (void)o;
-    cli_error("lint: not available in this version");
-    return EXIT_USAGE;
+    sm_lint_format fmt = SM_LINT_TEXT;
+    sm_severity fail_on = SM_SEVERITY_ERROR;
+    if (o->format && (sm_lint_format_parse(o->format, &fmt) != SM_OK ||
+                      fmt == SM_LINT_MARKDOWN)) {
+        cli_error("lint: unknown format '%s' (text, json, github, sarif or "
+                  "junit)", o->format);
+        return EXIT_USAGE;
+    }
+    if (o->fail_on && !parse_fail_on(o->fail_on, &fail_on)) {
+        cli_error("lint: --fail-on takes error, warning or never, not '%s'",
+                  o->fail_on);
+        return EXIT_USAGE;
+    }
+    if (o->nargs < 1 && !o->files_from) {
+        cli_error("lint: no draft given (files, folders, or '-' for "
+                  "standard input)");
+        return EXIT_USAGE;
+    }
+
+    int rc = EXIT_OK;
+    strings paths = {0};
+    bool ok = true;
+    for (int i = 0; ok && i < o->nargs; i++) {
+        struct stat sb;
+        const char *a = o->args[i];
+        if (strcmp(a, "-") && stat(a, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+            size_t before = paths.n;
+            int bad = 0;
+            ok = walk(o, a, 0, &paths, &bad);
+            if (bad)
+                rc = EXIT_INPUT;
+            if (ok && paths.n == before && !o->quiet)
+                cli_error("warning: %s: no drafts (*.md, *.txt) found", a);
+        } else {
+            ok = push(&paths, a);
+        }
+    }
+    if (ok && o->files_from && !read_list(o->files_from, &paths)) {
+        strings_free(&paths);
+        return EXIT_USAGE;
+    }
+    if (!ok) {
+        cli_error("out of memory");
+        strings_free(&paths);
+        return EXIT_USAGE;
+    }
+
+    sm_rules *rules = cli_load_rules(o);
+    if (!rules) {
+        strings_free(&paths);
+        return EXIT_USAGE;
+    }
+    sm_lint_config *forced = NULL;
+    configs found = {0};
+    slot *slots = calloc(paths.n + 1, sizeof *slots);
+    const sm_lint_result **results = calloc(paths.n + 1, sizeof *results);
+    int code = EXIT_OK;
+    if (!slots || !results) {
+        cli_error("out of memory");
+        code = EXIT_USAGE;
+        goto done;
+    }
+    if (o->config) {
+        sm_error err = {0};
+        if (sm_lint_config_load(o->config, rules, &forced, &err) != SM_OK) {
+            cli_report(&err, NULL);
+            code = EXIT_USAGE;
+            goto done;
+        }
+    }
+    /* configurations are found and loaded here, before the workers */
+    bool cfg_failed = false;
+    for (size_t i = 0; i < paths.n; i++) {
+        slots[i].path = paths.v[i];
+        slots[i].cfg = forced ? forced
+                              : config_for(&found, rules, paths.v[i],
+                                           &cfg_failed);
+    }
+    if (cfg_failed) {
+        code = EXIT_USAGE;
+        goto done;
+    }
+    /* --fail-on, else the configuration's fail_on (when they agree) */
+    if (!o->fail_on) {
+        const char *cf = forced ? sm_lint_config_fail_on(forced) : NULL;
+        for (size_t i = 0; !forced && i < found.paths.n; i++) {
+            const char *x = sm_lint_config_fail_on(found.cfgs[i]);
+            if (x && (!cf || !strcmp(cf, x)))
+                cf = x;
+            else if (x)
+                cf = NULL;
+        }
+        if (cf)
+            parse_fail_on(cf, &fail_on);
+    }
+
+    job j = {.rules = rules, .o = o, .slots = slots, .n = paths.n};
+    atomic_init(&j.next, 0);
+    atomic_init(&j.nomem, false);
+    if (o->level)
+        sm_level_parse(o->level, &j.lopt.level);
+    if (!run_all(&j, o->jobs)) {
+        cli_error("out of memory");
+        code = EXIT_USAGE;
+        goto done;
+    }
+
+    size_t nres = 0;
+    bool failed = false;
+    for (size_t i = 0; i < paths.n; i++) {
+        slot *sl = &slots[i];
+        if (sl->doc)
+            cli_warn_doc(sl->doc, o);
+        if (sl->st != SM_OK) {
+            cli_report(&sl->err, NULL);
+            if (sl->st == SM_ERR_NOMEM || sl->st == SM_ERR_RULES)
+                code = EXIT_USAGE;
+            else if (rc == EXIT_OK)
+                rc = EXIT_INPUT;
+            continue;
+        }
+        results[nres++] = sl->res;
+        /* per draft: its configuration's fail_on unless --fail-on */
+        sm_severity f = fail_on;
+        const char *cf = sm_lint_config_fail_on(sl->cfg);
+        if (!o->fail_on && cf)
+            parse_fail_on(cf, &f);
+        if (f != SM_SEVERITY_OFF && sm_lint_result_count(sl->res, f))
+            failed = true;
+    }
+    if (code != EXIT_OK)
+        goto done;
+
+    cli_out out;
+    if (!cli_out_open(&out, o->output)) {
+        code = EXIT_USAGE;
+        goto done;
+    }
+    sm_lint_render_options ro = {.flags = o->color ? SM_RENDER_COLOR : 0,
+                                 .fail_on = fail_on};
+    sm_status st = sm_lint_render(results, nres, fmt, &ro, out.f);
+    if (st != SM_OK)
+        cli_error("lint: %s", sm_strerror(st));
+    if (!cli_out_close(&out, st == SM_OK) || st != SM_OK) {
+        code = EXIT_USAGE;
+        goto done;
+    }
+    if (fmt == SM_LINT_GITHUB)
+        step_summary(results, nres);
+    if (fmt == SM_LINT_TEXT && !o->quiet) {
+        size_t e = 0, w = 0, x = 0;
+        for (size_t i = 0; i < nres; i++) {
+            size_t n;
+            const sm_lint_finding *fs = sm_lint_result_findings(results[i],
+                                                                &n);
+            for (size_t k = 0; k < n; k++) {
+                e += fs[k].severity == SM_SEVERITY_ERROR;
+                w += fs[k].severity == SM_SEVERITY_WARNING;
+                x += fs[k].severity == SM_SEVERITY_INFO;
+            }
+        }
+        fprintf(stderr, "skillmatch: %zu draft%s: %zu error%s, %zu "
+                "warning%s, %zu note%s\n", nres, nres == 1 ? "" : "s", e,
+                e == 1 ? "" : "s", w, w == 1 ? "" : "s", x,
+                x == 1 ? "" : "s");
+    }
+    code = rc != EXIT_OK ? rc : failed ? EXIT_CHECK_FAILED : EXIT_OK;
+done:
+    for (size_t i = 0; slots && i < paths.n; i++) {
+        sm_lint_result_free(slots[i].res);
+        sm_doc_free(slots[i].doc);
+    }
+    free(slots);
+    free(results);
+    configs_free(&found);
+    sm_lint_config_free(forced);
+    sm_rules_free(rules);
+    strings_free(&paths);
+    return code;
 }

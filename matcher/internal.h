@@ -89,6 +89,7 @@ typedef struct sm_skill {
     int *ex_match_col, *ex_nomatch_col;
     size_t nex_match, nex_nomatch;
     int category_idx;
+    bool core_ml;            /* shows machine learning (levels.ml_skills) */
     UT_hash_handle hh;
 } sm_skill;
 
@@ -146,9 +147,10 @@ struct sm_rules {
     sm_skill *by_id;         /* uthash over skills[] */
     sm_profile *profiles;    /* uthash, owns the profiles */
     sm_profile *by_level[SM_LEVEL_COUNT + 1];
-    double pass;             /* coverage needed for a level */
-    char **ml_categories;
-    size_t nml_categories;
+    double pass;             /* coverage that shows a level by itself */
+    double floor[SM_LEVEL_COUNT + 1];  /* coverage a level needs when the
+                                          years point at it */
+    bool have_ml_skills;     /* levels.ml_skills given */
     sm_cue *negations, *hedges;
     size_t nnegations, nhedges;
     sm_regex *corroborations;
@@ -166,6 +168,8 @@ struct sm_rules {
     sm_error *warnings;
     size_t nwarnings, capwarnings;
     uint32_t max_capture;
+    struct sm_lint_rules *lint;     /* the `lint:` key and salary facts
+                                       (lint_rules.c); NULL when none */
 };
 
 /* ---- documents (read.c, normalize.c) ---- */
@@ -235,9 +239,22 @@ sm_status sm_match_doc(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
 
 /* ---- years (years.c) ---- */
 typedef struct {
+    int from, to;            /* months since year 0 */
+    size_t line;             /* 0-based line of the range */
+} sm_job_range;
+
+typedef struct {
     double years;            /* < 0: unknown */
     char method[256];
+    sm_job_range *ranges;    /* dated work, in document order; caller frees */
+    size_t nranges;
 } sm_years;
+
+/* Merged length in years of the ranges whose keep[i] is set (all when keep
+ * is NULL), overlaps counted once. */
+double sm_years_merged(const sm_job_range *v, size_t n, const bool *keep);
+/* The 0-based line of a normalized offset. */
+size_t sm_doc_line_of(const sm_doc *doc, size_t offset);
 
 sm_status sm_years_find(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
                         const int *line_sections, int today_year,
@@ -256,13 +273,127 @@ struct sm_result {
     sm_gap *gaps;            /* all gaps; levels[] point into it */
     size_t ngaps;
     double years;
+    double ml_years;         /* years of dated work that shows ML; < 0 */
     char years_method[256];
     sm_level level;
     char reason[400];
     const char *confidence;
 };
 
-sm_status sm_score(const sm_rules *rules, const sm_doc *doc, const sm_hits *hits,
+sm_status sm_score(const sm_rules *rules, const sm_doc *doc,
+                   const int *line_sections, const sm_hits *hits,
                    const sm_years *years, sm_result **out, sm_error *err);
+
+/* ---- lint (lint_rules.c, lint.c, config.c, render_lint.c) ---- */
+typedef enum {
+    SM_LINT_MISSING, SM_LINT_YEARS, SM_LINT_PHRASES, SM_LINT_DUPLICATE,
+    SM_LINT_SALARY, SM_LINT_UNKNOWN_LEVEL
+} sm_lint_kind;
+
+typedef struct {
+    sm_regex re;
+    unsigned levels;             /* bit 1 << sm_level; 0: every level */
+    char *what;                  /* what the phrase asks for, or NULL */
+} sm_lint_phrase;
+
+typedef struct {
+    sm_lint_check_info info;     /* public view; strings owned below */
+    char *id, *kind_name, *summary, *description, *help, *source;
+    sm_lint_kind kind;
+    char *message;               /* template with {placeholders} */
+    unsigned levels;             /* levels it applies to; 0: all */
+    sm_lint_phrase *phrases;     /* phrases, years (named groups min, max),
+                                    salary (groups low, high) */
+    size_t nphrases;
+    sm_regex *cues, *excludes;   /* salary: the line must / must not match */
+    size_t ncues, nexcludes;
+    sm_regex *anchors;           /* missing-required: heading to point at */
+    size_t nanchors;
+    bool require;                /* phrases: a finding when none matches */
+    int error_weight, min_weight;   /* missing-required */
+    double margin;               /* salary: how far outside is "far" */
+    char **categories;           /* duplicate: the skill categories */
+    size_t ncategories;
+} sm_lint_def;
+
+typedef struct {
+    sm_regex re;
+    sm_level level;
+    int strength;                /* the strongest word wins, then the first */
+} sm_title_word;
+
+typedef struct {
+    double min, max;             /* max < 0: open */
+    char sources[128];
+} sm_lint_range;
+
+typedef struct sm_lint_rules {
+    sm_lint_def *checks;
+    size_t nchecks, capchecks;
+    sm_title_word *words;
+    size_t nwords, capwords;
+    sm_regex *labels, *roles;    /* "Job title:" labels; role nouns */
+    size_t nlabels, nroles;
+    int title_lines;             /* lines searched for the title */
+    sm_lint_range salary[SM_LEVEL_COUNT + 1];   /* from the facts */
+    bool have_salary[SM_LEVEL_COUNT + 1];
+    uint32_t max_capture;
+} sm_lint_rules;
+
+/* The `lint:` key of a rules file into `lr` (allocated on first use);
+ * `r` gives skills, categories and facts for checking sources. */
+sm_status sm_lint_rules_load(const sm_rules *r, sm_lint_rules **lr,
+                             const char *file, const sm_ynode *node,
+                             sm_error *err);
+/* The salary figures and levels of the `facts:` key. */
+sm_status sm_lint_facts_load(sm_rules *r, const char *file,
+                             const sm_ynode *list, sm_error *err);
+void sm_lint_rules_free(sm_lint_rules *lr);
+
+/* Small YAML helpers shared by lint_rules.c and config.c. */
+const sm_ynode *sm_ymap_get(const sm_ynode *map, const char *key);
+sm_status sm_ymap_check_keys(const char *file, const sm_ynode *map,
+                             const char *what, const char *const *allowed,
+                             sm_error *err);
+
+typedef struct {
+    double min, max;             /* max < 0: open */
+} sm_years_range;
+
+struct sm_lint_config {
+    char *path;
+    char **files;                /* the extra rules' file names: patterns
+                                    and checks point at them */
+    size_t nfiles;
+    char *fail_on;
+    char **ids;                  /* per-check settings, by check id */
+    int *severity;               /* an sm_severity (OFF: turned off), or
+                                    -1 to keep the default */
+    int *error_weight, *min_weight;   /* -1: keep */
+    double *margin;              /* < 0: keep */
+    size_t nids;
+    sm_years_range years[SM_LEVEL_COUNT + 1];
+    bool have_years[SM_LEVEL_COUNT + 1];
+    sm_lint_range salary[SM_LEVEL_COUNT + 1];
+    bool have_salary[SM_LEVEL_COUNT + 1];
+    sm_lint_rules *extra;        /* the `rules:` folder's checks, or NULL */
+};
+
+/* The configuration's entry for check `id`, or -1. */
+int sm_lint_config_index(const sm_lint_config *cfg, const char *id);
+
+struct sm_lint_result {
+    char *file;
+    char *title;
+    int title_line;
+    sm_level level;
+    sm_level_source level_source;
+    sm_lint_finding *findings;
+    size_t nfindings, capfindings;
+    char **strings;              /* owned messages */
+    size_t nstrings, capstrings;
+    const sm_rules *rules;       /* for the renderers' list of checks */
+    const sm_lint_config *cfg;
+};
 
 #endif

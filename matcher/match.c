@@ -113,7 +113,7 @@ static int cue_matches(const sm_cue *q, sm_scratch *s, const char *t,
     return sm_regex_find(&q->re, s, t + b, e - b, 0, &ms, &me, err);
 }
 
-static size_t line_of(const sm_doc *doc, size_t off)
+size_t sm_doc_line_of(const sm_doc *doc, size_t off)
 {
     size_t lo = 0, hi = doc->nlines;
     while (hi - lo > 1) {
@@ -126,12 +126,41 @@ static size_t line_of(const sm_doc *doc, size_t off)
     return lo;
 }
 
+static int span_cmp(const void *a, const void *b)
+{
+    const span *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Sort spans and merge those that overlap or touch, so that overlaps()
+ * can search them: a paragraph of megabytes may hold a million hits. */
+static void spans_merge(spans *v)
+{
+    size_t w = 0;
+    qsort(v->v, v->n, sizeof *v->v, span_cmp);
+    for (size_t i = 0; i < v->n; i++) {
+        if (w && v->v[i].start <= v->v[w - 1].end) {
+            if (v->v[i].end > v->v[w - 1].end)
+                v->v[w - 1].end = v->v[i].end;
+        } else {
+            v->v[w++] = v->v[i];
+        }
+    }
+    v->n = w;
+}
+
+/* Does [a, b) overlap one of the sorted, disjoint spans of v? */
 static bool overlaps(const spans *v, size_t a, size_t b)
 {
-    for (size_t i = 0; i < v->n; i++)
-        if (v->v[i].start < b && a < v->v[i].end)
-            return true;
-    return false;
+    size_t lo = 0, hi = v->n;
+    while (lo < hi) {   /* the first span that ends after a */
+        size_t mid = (lo + hi) / 2;
+        if (v->v[mid].end <= a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < v->n && v->v[lo].start < b;
 }
 
 /* All matches of `re` in the paragraph, as absolute spans. */
@@ -163,11 +192,13 @@ static sm_status find_all(const sm_regex *re, sm_scratch *s, const char *t,
     return SM_OK;
 }
 
+enum { LIST_GAP = 24 };   /* the most listed_together() lets between */
+
 /* Between two hits on one line there is only a list separator and a few
  * words: "Python, R, SQL", "R / Python", "SQL and R". */
 static bool listed_together(const char *t, size_t a_end, size_t b_start)
 {
-    if (b_start < a_end || b_start - a_end > 24)
+    if (b_start < a_end || b_start - a_end > LIST_GAP)
         return false;
     for (size_t i = a_end; i < b_start; i++) {
         if (t[i] == '\n')
@@ -178,20 +209,69 @@ static bool listed_together(const char *t, size_t a_end, size_t b_start)
     return false;
 }
 
+/* The paragraph's hits of skills that need no context, as spans sorted by
+ * start and, separately, by end: corroboration looks only at hits a few
+ * bytes away, found by binary search. */
+typedef struct {
+    spans by_start, by_end;
+} neighbours;
+
+static int span_end_cmp(const void *a, const void *b)
+{
+    const span *x = a, *y = b;
+    return x->end < y->end ? -1 : x->end > y->end;
+}
+
+static sm_status neighbours_build(const sm_rules *r, const sm_hits *all,
+                                  size_t from, neighbours *nb, sm_error *err)
+{
+    for (size_t i = from; i < all->n; i++) {
+        const sm_hit *o = &all->hits[i];
+        if (r->skills[o->skill].info.needs_context)
+            continue;
+        span *a = SM_PUSH(nb->by_start.v, nb->by_start.n, nb->by_start.cap);
+        span *b = a ? SM_PUSH(nb->by_end.v, nb->by_end.n, nb->by_end.cap)
+                    : NULL;
+        if (!b)
+            return sm_fail(err, SM_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        a->start = b->start = o->start;
+        a->end = b->end = o->end;
+    }
+    qsort(nb->by_start.v, nb->by_start.n, sizeof *nb->by_start.v, span_cmp);
+    qsort(nb->by_end.v, nb->by_end.n, sizeof *nb->by_end.v, span_end_cmp);
+    return SM_OK;
+}
+
+/* Index of the first span whose key (start, or end) is >= x. */
+static size_t first_at(const spans *v, bool by_end, size_t x)
+{
+    size_t lo = 0, hi = v->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if ((by_end ? v->v[mid].end : v->v[mid].start) < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static bool corroborated(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
-                         const sm_hits *all, size_t from, const sm_hit *h,
+                         const neighbours *nb, const sm_hit *h,
                          size_t p0, size_t p1, sm_error *err, bool *failed)
 {
     const char *t = doc->text;
-    for (size_t i = from; i < all->n; i++) {
-        const sm_hit *o = &all->hits[i];
-        if (o == h || o->skill == h->skill ||
-            r->skills[o->skill].info.needs_context)
-            continue;
-        if (listed_together(t, o->end, h->start) ||
-            listed_together(t, h->end, o->start))
+    /* a hit that ends just before this one, or starts just after it */
+    size_t lo = h->start > LIST_GAP ? h->start - LIST_GAP : 0;
+    for (size_t i = first_at(&nb->by_end, true, lo);
+         i < nb->by_end.n && nb->by_end.v[i].end <= h->start; i++)
+        if (listed_together(t, nb->by_end.v[i].end, h->start))
             return true;
-    }
+    for (size_t i = first_at(&nb->by_start, false, h->end);
+         i < nb->by_start.n && nb->by_start.v[i].start <= h->end + LIST_GAP;
+         i++)
+        if (listed_together(t, h->end, nb->by_start.v[i].start))
+            return true;
     size_t b = h->start > p0 + (size_t)r->context_window
                    ? h->start - (size_t)r->context_window : p0;
     size_t e = h->end + (size_t)r->context_window < p1
@@ -232,6 +312,26 @@ static void trace_out(sm_trace_cb trace, void *ud, int only, const sm_hit *h,
         trace(h, st, why, ud);
 }
 
+/* A PCRE2 failure (match or depth limit, JIT stack) names the document
+ * and the rule whose pattern failed; the pattern's own place in the rules
+ * follows in the message. */
+static sm_status match_error(const sm_doc *doc, const char *id,
+                             const char *what, sm_error *err)
+{
+    if (err && err->code == SM_ERR_MATCH) {
+        char msg[sizeof err->msg];
+        if (err->line > 0)
+            snprintf(msg, sizeof msg, "%s '%.64s': %.240s (%.160s:%d:%d)", what, id,
+                     err->msg, err->file, err->line, err->col);
+        else
+            snprintf(msg, sizeof msg, "%s '%.64s': %.400s", what, id, err->msg);
+        snprintf(err->msg, sizeof err->msg, "%s", msg);
+        snprintf(err->file, sizeof err->file, "%s", doc->name);
+        err->line = err->col = 0;
+    }
+    return SM_ERR_MATCH;
+}
+
 static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
                                  const sm_doc *doc, const int *line_sections,
                                  size_t p0, size_t p1, unsigned flags,
@@ -240,7 +340,8 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
 {
     const char *t = doc->text;
     sm_status st = SM_OK;
-    spans found = {0}, excl = {0};
+    spans found = {0}, excl = {0}, prev = {0};
+    neighbours nb = {{0}, {0}};
     size_t first = out->n;
 
     if (flags & SM_ANALYZE_FULL_SCAN)
@@ -258,29 +359,42 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
         for (size_t pi = 0; pi < sk->npats && st == SM_OK; pi++) {
             found.n = 0;
             if ((st = find_all(&sk->pats[pi], s, t, p0, p1, &found, err)) !=
-                SM_OK)
+                SM_OK) {
+                match_error(doc, sk->info.id, "pattern", err);
                 break;
+            }
+            /* the earlier patterns' hits of this skill, searchable */
+            prev.n = 0;
+            for (size_t j = skill_first; j < out->n && st == SM_OK; j++) {
+                span *sp = SM_PUSH(prev.v, prev.n, prev.cap);
+                if (!sp)
+                    st = sm_fail(err, SM_ERR_NOMEM, doc->name, 0, 0,
+                                 "out of memory");
+                else
+                    *sp = (span){out->hits[j].start, out->hits[j].end};
+            }
+            if (st != SM_OK)
+                break;
+            spans_merge(&prev);
             for (size_t fi = 0; fi < found.n; fi++) {
                 sm_hit h = {.skill = (int)k, .start = found.v[fi].start,
                             .end = found.v[fi].end, .pattern = (int)pi,
                             .strength = 1.0, .context = NULL};
-                h.section = line_sections[line_of(doc, h.start)];
+                h.section = line_sections[sm_doc_line_of(doc, h.start)];
                 /* one hit per place: a later pattern overlapping an
                  * earlier hit of the same skill adds nothing */
-                bool dup = false;
-                for (size_t j = skill_first; j < out->n; j++)
-                    if (out->hits[j].start < h.end &&
-                        h.start < out->hits[j].end)
-                        dup = true;
-                if (dup)
+                if (overlaps(&prev, h.start, h.end))
                     continue;
                 if (!excl_done) {
                     excl.n = 0;
                     for (size_t x = 0; x < sk->nexcl && st == SM_OK; x++)
                         st = find_all(&sk->excl[x], s, t, p0, p1, &excl, err);
                     excl_done = true;
-                    if (st != SM_OK)
+                    if (st != SM_OK) {
+                        match_error(doc, sk->info.id, "exclusion", err);
                         break;
+                    }
+                    spans_merge(&excl);
                 }
                 if (overlaps(&excl, h.start, h.end)) {
                     trace_out(trace, ud, only, &h, SM_CAND_EXCLUDED,
@@ -295,7 +409,7 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
                     int rc = c->where ? cue_matches(c, s, t, h.end, ce, err)
                                       : cue_matches(c, s, t, cb, h.start, err);
                     if (rc < 0) {
-                        st = SM_ERR_MATCH;
+                        st = match_error(doc, c->id, "negation cue", err);
                         break;
                     }
                     if (rc)
@@ -312,7 +426,7 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
                     int rc = c->where ? cue_matches(c, s, t, h.end, ce, err)
                                       : cue_matches(c, s, t, cb, h.start, err);
                     if (rc < 0) {
-                        st = SM_ERR_MATCH;
+                        st = match_error(doc, c->id, "hedge cue", err);
                         break;
                     }
                     if (rc && c->strength < h.strength) {
@@ -334,15 +448,17 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
         }
     }
     /* A skill that needs context counts only when corroborated. */
+    if (st == SM_OK)
+        st = neighbours_build(r, out, first, &nb, err);
     size_t w = first;
     for (size_t i = first; i < out->n && st == SM_OK; i++) {
         sm_hit h = out->hits[i];
         if (r->skills[h.skill].info.needs_context) {
             bool failed = false;
-            bool ok = corroborated(r, s, doc, out, first, &out->hits[i], p0,
-                                   p1, err, &failed);
+            bool ok = corroborated(r, s, doc, &nb, &h, p0, p1, err, &failed);
             if (failed) {
-                st = SM_ERR_MATCH;
+                st = match_error(doc, r->skills[h.skill].info.id,
+                                 "corroboration cue for skill", err);
                 break;
             }
             if (!ok) {
@@ -359,6 +475,9 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
     memset(s->cand, 0, r->nskills);
     free(found.v);
     free(excl.v);
+    free(prev.v);
+    free(nb.by_start.v);
+    free(nb.by_end.v);
     return st;
 }
 

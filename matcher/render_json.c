@@ -86,6 +86,8 @@ char *sm_render_json(const sm_result *r, unsigned flags)
     put(o, "reason", json_string(r->reason), &ok);
     put(o, "confidence", json_string(r->confidence), &ok);
     put(o, "years", r->years >= 0 ? real3(r->years) : json_null(), &ok);
+    put(o, "ml_years", r->ml_years >= 0 ? real3(r->ml_years) : json_null(),
+        &ok);
     put(o, "years_method", json_string(r->years_method), &ok);
 
     json_t *skills = json_array();
@@ -102,6 +104,7 @@ char *sm_render_json(const sm_result *r, unsigned flags)
         put(s, "name", json_string(m->name), &ok);
         put(s, "category", json_string(m->category), &ok);
         put(s, "strength", real3(m->strength), &ok);
+        put(s, "years", m->years >= 0 ? real3(m->years) : json_null(), &ok);
         for (size_t j = 0; j < m->n_evidence; j++) {
             const sm_evidence *e = &m->evidence[j];
             json_t *x = json_object();

@@ -42,7 +42,10 @@ sm_status sm_render_text(const sm_result *r, FILE *out, unsigned flags)
     }
     fputc('\n', out);
 
-    if (r->years >= 0)
+    if (r->years >= 0 && r->ml_years >= 0)
+        fprintf(out, "  Years of experience: %g (%s); in ML work: %g\n\n",
+                r->years, r->years_method, r->ml_years);
+    else if (r->years >= 0)
         fprintf(out, "  Years of experience: %g (%s)\n\n", r->years,
                 r->years_method);
     else

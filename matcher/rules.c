@@ -215,7 +215,8 @@ static sm_status add_fact_lines(ctx *c, const sm_ynode *n)
 static sm_status load_facts(ctx *c, const sm_ynode *list)
 {
     static const char *const keys[] = {"source", "article", "section", "item",
-                                       "skills", "years", "salary", NULL};
+                                       "skills", "years", "salary", "level",
+                                       NULL};
     sm_status st = need_kind(c, list, SM_Y_SEQ, "facts");
     for (size_t i = 0; st == SM_OK && i < list->n; i++) {
         const sm_ynode *f = list->items[i], *src;
@@ -803,7 +804,9 @@ static sm_status load_profiles(ctx *c, const sm_ynode *list)
 
 static sm_status load_levels(ctx *c, const sm_ynode *m)
 {
-    static const char *const keys[] = {"pass", "ml_categories", NULL};
+    static const char *const keys[] = {"pass", "floor", "ml_skills",
+                                       NULL};
+    static const char *const fkeys[] = {"junior", "mid", "senior", NULL};
     const sm_ynode *n;
     sm_status st;
     if ((st = need_kind(c, m, SM_Y_MAP, "levels")) != SM_OK ||
@@ -813,28 +816,32 @@ static sm_status load_levels(ctx *c, const sm_ynode *m)
         (st = parse_number(c, n, "levels.pass", 0.05, 1, &c->r->pass)) !=
             SM_OK)
         return st;
-    if ((n = get(m, "ml_categories"))) {
+    if ((n = get(m, "floor"))) {
+        if ((st = need_kind(c, n, SM_Y_MAP, "levels.floor")) != SM_OK ||
+            (st = check_keys(c, n, "levels.floor", fkeys)) != SM_OK)
+            return st;
+        for (int lv = SM_LEVEL_JUNIOR; lv <= SM_LEVEL_SENIOR; lv++) {
+            const sm_ynode *f = get(n, sm_level_name((sm_level)lv));
+            if (f && (st = parse_number(c, f, "levels.floor", 0, 1,
+                                        &c->r->floor[lv])) != SM_OK)
+                return st;
+        }
+    }
+    if ((n = get(m, "ml_skills"))) {
         const sm_ynode **items;
         size_t cnt;
-        if ((st = string_list(c, n, "ml_categories", &items, &cnt)) != SM_OK)
+        if ((st = string_list(c, n, "ml_skills", &items, &cnt)) != SM_OK)
             return st;
+        for (size_t i = 0; i < c->r->nskills; i++)
+            c->r->skills[i].core_ml = false;
         for (size_t i = 0; i < cnt; i++) {
-            bool ok = false;
-            for (int j = 0; CATEGORIES[j]; j++)
-                ok |= !strcmp(CATEGORIES[j], items[i]->value);
-            if (!ok)
-                return bad(c, items[i], "unknown category '%s'",
-                           items[i]->value);
+            sm_skill *k = skill_by_id(c->r, items[i]->value);
+            if (!k)
+                return bad(c, items[i], "levels.ml_skills names unknown "
+                           "skill '%s'", items[i]->value);
+            k->core_ml = true;
         }
-        for (size_t i = 0; i < c->r->nml_categories; i++)
-            free(c->r->ml_categories[i]);
-        free(c->r->ml_categories);
-        c->r->ml_categories = NULL;
-        c->r->nml_categories = 0;
-        if ((st = dup_strings(c, items, cnt, &c->r->ml_categories, NULL,
-                              NULL)) != SM_OK)
-            return st;
-        c->r->nml_categories = cnt;
+        c->r->have_ml_skills = true;
     }
     return SM_OK;
 }
@@ -1187,6 +1194,8 @@ sm_status sm_rules_load(const char *dir, sm_rules **out, sm_error *err)
         return sm_fail(err, SM_ERR_NOMEM, dir, 0, 0, "out of memory");
     sm_rules *r = &ra->rules;
     r->pass = 0.6;
+    for (int lv = SM_LEVEL_JUNIOR; lv <= SM_LEVEL_SENIOR; lv++)
+        r->floor[lv] = 0.3;
     r->context_window = 60;
     if (!(r->dir = sm_strdup(dir))) {
         free(ra);
@@ -1235,9 +1244,11 @@ sm_status sm_rules_load(const char *dir, sm_rules **out, sm_error *err)
             if (!files[i].root || !(node = get(files[i].root, *key)))
                 continue;
             ctx c = {r, files[i].file, err};
-            if (!strcmp(*key, "facts"))
+            if (!strcmp(*key, "facts")) {
                 st = load_facts(&c, node);
-            else if (!strcmp(*key, "skills"))
+                if (st == SM_OK)   /* salary figures, for lint */
+                    st = sm_lint_facts_load(r, files[i].file, node, err);
+            } else if (!strcmp(*key, "skills"))
                 st = load_skills(&c, node);
             else if (!strcmp(*key, "levels"))
                 st = load_levels(&c, node);
@@ -1247,6 +1258,8 @@ sm_status sm_rules_load(const char *dir, sm_rules **out, sm_error *err)
                 st = load_context(&c, node);
             else if (!strcmp(*key, "sections"))
                 st = load_sections(&c, node);
+            else if (!strcmp(*key, "lint"))
+                st = sm_lint_rules_load(r, &r->lint, files[i].file, node, err);
         }
         if (st == SM_OK && !strcmp(*key, "facts") && !r->nfacts)
             warn(r, dir, 0, "no facts found (facts.yaml here or "
@@ -1268,13 +1281,9 @@ sm_status sm_rules_load(const char *dir, sm_rules **out, sm_error *err)
         if (!r->by_level[lv])
             st = sm_fail(err, SM_ERR_RULES, dir, 0, 0, "no '%s' profile "
                          "defined", sm_level_name((sm_level)lv));
-    if (st == SM_OK && !r->nml_categories) {
-        r->ml_categories = calloc(1, sizeof *r->ml_categories);
-        if (!r->ml_categories || !(r->ml_categories[0] = sm_strdup("ml")))
-            st = sm_fail(err, SM_ERR_NOMEM, dir, 0, 0, "out of memory");
-        else
-            r->nml_categories = 1;
-    }
+    if (st == SM_OK && !r->have_ml_skills)   /* default: the ml category */
+        for (size_t i = 0; i < r->nskills; i++)
+            r->skills[i].core_ml = !strcmp(r->skills[i].info.category, "ml");
     if (st == SM_OK)
         st = build_index(r, err);
 done:
@@ -1316,9 +1325,6 @@ void sm_rules_free(sm_rules *r)
         HASH_DEL(r->profiles, p);
         profile_free(p);
     }
-    for (size_t i = 0; i < r->nml_categories; i++)
-        free(r->ml_categories[i]);
-    free(r->ml_categories);
     for (size_t i = 0; i < r->nnegations; i++) {
         free(r->negations[i].id);
         sm_regex_release(&r->negations[i].re);
@@ -1349,6 +1355,7 @@ void sm_rules_free(sm_rules *r)
     trigger_table_free(&r->prefix);
     free(r->untriggered);
     free(r->warnings);
+    sm_lint_rules_free(r->lint);
     free(r->dir);
     name_list *files = files_of(r);
     for (size_t i = 0; i < files->n; i++)

@@ -64,9 +64,37 @@ static sm_level level_of_years(const sm_rules *r, double years)
                         : SM_LEVEL_SENIOR;
 }
 
-sm_status sm_score(const sm_rules *rules, const sm_doc *doc, const sm_hits *hits,
+/* A dated job's block: from its range's line to the next range's line or
+ * the end of its section. out[i] tells whether block i holds one of
+ * `lines`. */
+static void blocks_with(const sm_years *y, const int *line_sections,
+                        size_t nlines, const size_t *lines, size_t nl,
+                        bool *out)
+{
+    for (size_t i = 0; i < y->nranges; i++) {
+        size_t start = y->ranges[i].line, end = nlines;
+        for (size_t j = i + 1; j < y->nranges; j++)
+            if (y->ranges[j].line > start) {
+                end = y->ranges[j].line;
+                break;
+            }
+        for (size_t l = start + 1; l < end; l++)
+            if (line_sections[l] != line_sections[start]) {
+                end = l;
+                break;
+            }
+        out[i] = false;
+        for (size_t k = 0; k < nl && !out[i]; k++)
+            out[i] = lines[k] >= start && lines[k] < end;
+    }
+}
+
+sm_status sm_score(const sm_rules *rules, const sm_doc *doc,
+                   const int *line_sections, const sm_hits *hits,
                    const sm_years *years, sm_result **out, sm_error *err)
 {
+    bool *in_block = NULL;
+    size_t *lines = NULL;
     sm_result *r = calloc(1, sizeof *r);
     double *skill_str = calloc(rules->nskills + 1, sizeof *skill_str);
     size_t total_gaps = 0;
@@ -109,11 +137,41 @@ sm_status sm_score(const sm_rules *rules, const sm_doc *doc, const sm_hits *hits
         skill_str[h->skill] = m->strength;
     }
 
+    /* years per skill, and in machine-learning work */
+    in_block = calloc(years->nranges + 1, sizeof *in_block);
+    lines = calloc(hits->n + 1, sizeof *lines);
+    if (!in_block || !lines)
+        goto oom;
+    for (size_t i = 0; i < r->nskills; i++) {
+        sm_skill_match *m = &r->skills[i];
+        for (size_t j = 0; j < m->n_evidence; j++)
+            lines[j] = (size_t)(m->evidence[j].line - 1);
+        blocks_with(years, line_sections, doc->nlines, lines, m->n_evidence,
+                    in_block);
+        m->years = -1;
+        for (size_t j = 0; j < years->nranges; j++)
+            if (in_block[j])
+                m->years = sm_years_merged(years->ranges, years->nranges,
+                                           in_block);
+    }
+    size_t nl = 0;
+    for (size_t i = 0; i < hits->n; i++)
+        if (rules->skills[hits->hits[i].skill].core_ml &&
+            hits->hits[i].strength >= 0.5)
+            lines[nl++] = sm_doc_line_of(doc, hits->hits[i].start);
+    blocks_with(years, line_sections, doc->nlines, lines, nl, in_block);
+    r->ml_years = -1;
+    for (size_t j = 0; j < years->nranges; j++)
+        if (in_block[j])
+            r->ml_years = sm_years_merged(years->ranges, years->nranges,
+                                          in_block);
+
     bool has_ml = false;
-    for (size_t i = 0; i < r->nskills; i++)
-        for (size_t c = 0; c < rules->nml_categories; c++)
-            if (!strcmp(r->skills[i].category, rules->ml_categories[c]))
-                has_ml = true;
+    /* a wish to learn is not machine learning shown */
+    for (size_t i = 0; i < hits->n; i++)
+        if (rules->skills[hits->hits[i].skill].core_ml &&
+            hits->hits[i].strength >= 0.5)
+            has_ml = true;
 
     for (int lv = SM_LEVEL_JUNIOR; lv <= SM_LEVEL_SENIOR; lv++)
         total_gaps += rules->by_level[lv]->nreqs;
@@ -166,57 +224,75 @@ sm_status sm_score(const sm_rules *rules, const sm_doc *doc, const sm_hits *hits
     char cov[160];
     snprintf(cov, sizeof cov, "covers %.0f%% of junior, %.0f%% of mid, "
              "%.0f%% of senior", *sc[1] * 100, *sc[2] * 100, *sc[3] * 100);
-    char yrs[64] = "years unknown";
-    if (r->years >= 0)
+    char yrs[96] = "years unknown";
+    if (r->years >= 0 && r->ml_years >= 0 && r->ml_years < r->years)
+        snprintf(yrs, sizeof yrs, "%g years, %g in ML work", r->years,
+                 r->ml_years);
+    else if (r->years >= 0)
         snprintf(yrs, sizeof yrs, "%g years", r->years);
+    /* the years that choose the level: those in ML work where dated jobs
+     * show it, else all */
+    double level_years = r->ml_years > 0 ? r->ml_years : r->years;
     sm_level by_skill = SM_LEVEL_NONE;
     for (int lv = SM_LEVEL_JUNIOR; lv <= SM_LEVEL_SENIOR; lv++)
         if (*sc[lv] >= pass)
             by_skill = (sm_level)lv;
     double margin = 1;
-    if (!has_ml) {
-        r->level = SM_LEVEL_NONE;
+    const char *how = "";
+    sm_level lv = SM_LEVEL_NONE;
+    if (has_ml && level_years >= 0) {
+        /* the years choose; each level must also show its floor */
+        lv = level_of_years(rules, level_years);
+        how = ", the level the years give";
+        while (lv > SM_LEVEL_NONE && *sc[lv] < rules->floor[lv]) {
+            lv = (sm_level)(lv - 1);
+            how = ", held back by coverage";
+        }
+        if (lv > SM_LEVEL_NONE)
+            margin = *sc[lv] - rules->floor[lv];
+    } else if (has_ml) {
+        lv = by_skill;
+        if (lv == SM_LEVEL_NONE && *sc[1] >= rules->floor[1]) {
+            lv = SM_LEVEL_JUNIOR;
+            how = ", no years and below the pass mark";
+        }
+        if (lv > SM_LEVEL_NONE)
+            margin = *sc[lv] - (lv == by_skill ? pass : rules->floor[lv]);
+    }
+    if (lv > SM_LEVEL_NONE && lv < SM_LEVEL_SENIOR &&
+        *sc[lv + 1] < pass && pass - *sc[lv + 1] < margin)
+        margin = pass - *sc[lv + 1];
+    r->level = lv;
+    if (!has_ml)
         snprintf(r->reason, sizeof r->reason,
                  "none: no machine-learning skill found (%s; %s)", cov, yrs);
-    } else if (by_skill == SM_LEVEL_NONE) {
-        r->level = SM_LEVEL_NONE;
-        margin = pass - *sc[1];
+    else if (lv == SM_LEVEL_NONE)
         snprintf(r->reason, sizeof r->reason,
                  "none: covers %.0f%% of junior, below the %.0f%% needed; %s",
-                 *sc[1] * 100, pass * 100, yrs);
-    } else {
-        sm_level lv = by_skill;
-        const char *why = "";
-        if (r->years >= 0) {
-            sm_level by_years = level_of_years(rules, r->years);
-            if (by_years < lv) {
-                lv = by_years;
-                why = ", held back by years";
-            }
-        }
-        r->level = lv;
-        margin = *sc[lv] - pass;
-        if (lv < SM_LEVEL_SENIOR && pass - *sc[lv + 1] < margin &&
-            *sc[lv + 1] < pass)
-            margin = pass - *sc[lv + 1];
-        if (lv < SM_LEVEL_SENIOR)
-            snprintf(r->reason, sizeof r->reason,
-                     "%s: covers %.0f%% of %s, %.0f%% of %s; %s%s",
-                     sm_level_name(lv), *sc[lv] * 100, sm_level_name(lv),
-                     *sc[lv + 1] * 100, sm_level_name((sm_level)(lv + 1)),
-                     yrs, why);
-        else
-            snprintf(r->reason, sizeof r->reason,
-                     "senior: covers %.0f%% of senior; %s", *sc[lv] * 100,
-                     yrs);
-    }
+                 *sc[1] * 100, rules->floor[1] * 100, yrs);
+    else if (lv < SM_LEVEL_SENIOR)
+        snprintf(r->reason, sizeof r->reason,
+                 "%s: covers %.0f%% of %s, %.0f%% of %s; %s%s",
+                 sm_level_name(lv), *sc[lv] * 100, sm_level_name(lv),
+                 *sc[lv + 1] * 100, sm_level_name((sm_level)(lv + 1)), yrs,
+                 how);
+    else
+        snprintf(r->reason, sizeof r->reason,
+                 "senior: covers %.0f%% of senior; %s%s", *sc[lv] * 100, yrs,
+                 how);
+    if (margin < 0)
+        margin = 0;
     r->confidence = margin >= 0.15 ? "high" : margin >= 0.05 ? "medium"
                                                               : "low";
     free(skill_str);
+    free(in_block);
+    free(lines);
     *out = r;
     return SM_OK;
 oom:
     free(skill_str);
+    free(in_block);
+    free(lines);
     sm_result_free(r);
     return sm_fail(err, SM_ERR_NOMEM, doc->name, 0, 0, "out of memory");
 }
@@ -226,6 +302,7 @@ sm_level sm_result_level(const sm_result *r) { return r->level; }
 const char *sm_result_reason(const sm_result *r) { return r->reason; }
 const char *sm_result_confidence(const sm_result *r) { return r->confidence; }
 double sm_result_years(const sm_result *r) { return r->years; }
+double sm_result_ml_years(const sm_result *r) { return r->ml_years; }
 const char *sm_result_years_method(const sm_result *r)
 {
     return r->years_method;

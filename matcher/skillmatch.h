@@ -189,6 +189,8 @@ typedef struct {
 typedef struct {
     const char *id, *name, *category;
     double strength;             /* the strongest evidence */
+    double years;                /* years of dated jobs that mention it;
+                                    negative when none does */
     size_t n_evidence;
     const sm_evidence *evidence;
 } sm_skill_match;
@@ -214,6 +216,9 @@ const char *sm_result_confidence(const sm_result *r);  /* high|medium|low */
 /* Years of experience, or a negative value when the text states none. */
 double sm_result_years(const sm_result *r);
 const char *sm_result_years_method(const sm_result *r);
+/* Years of dated jobs whose description shows machine learning, or a
+ * negative value when no dated job does. */
+double sm_result_ml_years(const sm_result *r);
 const sm_skill_match *sm_result_skills(const sm_result *r, size_t *n);
 /* `level` is SM_LEVEL_JUNIOR .. SM_LEVEL_SENIOR; NULL otherwise. */
 const sm_level_score *sm_result_level_score(const sm_result *r,
@@ -243,6 +248,157 @@ char *sm_render_json_error(const char *file, const char *message,
  * section, and the exclusion or context rule that rejected it, as text. */
 sm_status sm_explain(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
                      const char *id, FILE *out, sm_error *err);
+
+/* ---- lint: job-description drafts ------------------------------------ */
+
+/* `skillmatch lint` as a library. A draft (Markdown or text) claims a level
+ * through its front matter (`level: senior`), its title ("Senior ...",
+ * "... Engineer II", "Entry-Level ...") or the caller's choice; the checks
+ * defined under the `lint:` key of the rules then compare it with that
+ * level's profile. Text inside ``` or ~~~ fences and inside HTML comments
+ * is not linted; `<!-- skillmatch-disable CHECK... -->`,
+ * `<!-- skillmatch-enable [CHECK...] -->` and
+ * `<!-- skillmatch-disable-next-line CHECK... -->` turn checks off for a
+ * stretch of lines (no CHECK: every check). */
+
+typedef enum {
+    SM_SEVERITY_OFF = 0,         /* only in a configuration: check disabled */
+    SM_SEVERITY_INFO,
+    SM_SEVERITY_WARNING,
+    SM_SEVERITY_ERROR
+} sm_severity;
+
+/* "off", "info", "warning", "error"; static, never free it. */
+const char *sm_severity_name(sm_severity sev);
+/* SM_OK and the severity for one of those names (case ignored; "note" is
+ * "info"); SM_ERR_ARG otherwise. */
+sm_status sm_severity_parse(const char *name, sm_severity *out);
+
+/* One check, as the rules (or a configuration's extra rules) define it.
+ * Strings live as long as the rules or configuration that hold it. */
+typedef struct {
+    const char *id;              /* stable: "missing-required", ... */
+    const char *kind;            /* the engine: missing-required, years,
+                                    phrases, duplicate, salary,
+                                    unknown-level */
+    sm_severity severity;        /* default severity */
+    const char *summary;         /* one line */
+    const char *description;     /* what it checks and why */
+    const char *help;            /* how to fix a finding */
+    const char *source;          /* article source "NNN:L", or NULL */
+    const char *file;            /* where it is defined */
+    int line;
+} sm_lint_check_info;
+
+/* A .skillmatch.yml: severities per check (or off), an extra folder of
+ * `lint:` rules, level thresholds and the default --fail-on. Immutable
+ * once loaded; share it across threads. */
+typedef struct sm_lint_config sm_lint_config;
+
+/* The configuration that applies to a draft in folder `dir`: the first
+ * .skillmatch.yml (or .skillmatch.yaml) found from `dir` upward, stopping
+ * after the repository root (a folder holding .git) or the file-system
+ * root. *path is a path to free(), or NULL when there is none. */
+sm_status sm_lint_config_find(const char *dir, char **path, sm_error *err);
+/* Parse the configuration at `path` for `rules` (check ids are checked
+ * against them). Errors name file:line:col. */
+sm_status sm_lint_config_load(const char *path, const sm_rules *rules,
+                              sm_lint_config **out, sm_error *err);
+void sm_lint_config_free(sm_lint_config *cfg);
+/* The configuration's `fail_on` ("error", "warning", "info" or "never"),
+ * or NULL when it sets none. */
+const char *sm_lint_config_fail_on(const sm_lint_config *cfg);
+const char *sm_lint_config_path(const sm_lint_config *cfg);
+
+/* Every check that applies with `cfg` (may be NULL): the rules' own, then
+ * the configuration's extra ones. Index from 0 to count-1. */
+size_t sm_lint_check_count(const sm_rules *rules, const sm_lint_config *cfg);
+const sm_lint_check_info *sm_lint_check(const sm_rules *rules,
+                                        const sm_lint_config *cfg, size_t i);
+/* The severity of check `id` with `cfg`: its default unless the
+ * configuration changes it (SM_SEVERITY_OFF when turned off). */
+sm_severity sm_lint_check_severity(const sm_rules *rules,
+                                   const sm_lint_config *cfg,
+                                   const sm_lint_check_info *check);
+
+typedef enum {
+    SM_LEVEL_FROM_NONE = 0,      /* the level could not be told */
+    SM_LEVEL_FROM_FRONT_MATTER,
+    SM_LEVEL_FROM_TITLE,
+    SM_LEVEL_FROM_OPTION
+} sm_level_source;
+
+/* "none", "front-matter", "title", "option"; static. */
+const char *sm_level_source_name(sm_level_source src);
+
+/* The level a job title names ("Sr. Data Scientist", "ML Engineer II",
+ * "Entry-Level AI Engineer"), from the rules' title words: SM_LEVEL_NONE
+ * in *out when it names none. */
+sm_status sm_lint_title_level(const sm_rules *rules, sm_scratch *s,
+                              const char *title, sm_level *out,
+                              sm_error *err);
+
+typedef struct {
+    sm_level level;              /* SM_LEVEL_NONE: tell it from the draft;
+                                    otherwise it overrides the draft */
+} sm_lint_options;
+
+typedef struct {
+    const sm_lint_check_info *check;
+    sm_severity severity;        /* after the configuration */
+    int line, col;               /* 1-based; columns in code points */
+    const char *message;
+    const char *source;          /* the article source behind it, or NULL */
+} sm_lint_finding;
+
+typedef struct sm_lint_result sm_lint_result;
+
+/* Lint one draft. `cfg` and `opt` may be NULL. The result refers to the
+ * rules and the configuration: free it before them. Fails with
+ * SM_ERR_RULES when the rules define no lint checks. */
+sm_status sm_lint(const sm_rules *rules, const sm_lint_config *cfg,
+                  sm_scratch *s, const sm_doc *doc, const sm_lint_options *opt,
+                  sm_lint_result **out, sm_error *err);
+void sm_lint_result_free(sm_lint_result *r);
+
+const char *sm_lint_result_file(const sm_lint_result *r);
+sm_level sm_lint_result_level(const sm_lint_result *r);
+sm_level_source sm_lint_result_level_source(const sm_lint_result *r);
+/* The draft's title and its line, or NULL when it has none. */
+const char *sm_lint_result_title(const sm_lint_result *r, int *line);
+/* Findings sorted by line, column and check id. */
+const sm_lint_finding *sm_lint_result_findings(const sm_lint_result *r,
+                                               size_t *n);
+/* How many findings are at `sev` or above. */
+size_t sm_lint_result_count(const sm_lint_result *r, sm_severity sev);
+
+typedef enum {
+    SM_LINT_TEXT,      /* file:line:col: severity: message [check] */
+    SM_LINT_JSON,      /* [{file, level, level_source, title, findings}] */
+    SM_LINT_GITHUB,    /* workflow commands (::error file=...::message) */
+    SM_LINT_SARIF,     /* SARIF 2.1.0 */
+    SM_LINT_JUNIT,     /* JUnit XML: a testsuite per draft, a testcase per
+                          finding */
+    SM_LINT_MARKDOWN   /* a summary table (for $GITHUB_STEP_SUMMARY) */
+} sm_lint_format;
+
+/* SM_OK and the format for "text", "json", "github", "sarif", "junit" or
+ * "markdown"; SM_ERR_ARG otherwise. */
+sm_status sm_lint_format_parse(const char *name, sm_lint_format *out);
+
+typedef struct {
+    unsigned flags;              /* SM_RENDER_COLOR for text */
+    sm_severity fail_on;         /* JUnit: findings at or above it are
+                                    failures, the others pass with their
+                                    message in system-out; OFF = never */
+} sm_lint_render_options;
+
+/* Write the findings of `n` results in `fmt` to `out`. File names are
+ * written as given; SARIF makes them relative URIs (uriBaseId
+ * "%SRCROOT%") unless they are absolute. */
+sm_status sm_lint_render(const sm_lint_result *const *results, size_t n,
+                         sm_lint_format fmt,
+                         const sm_lint_render_options *opt, FILE *out);
 
 #ifdef __cplusplus
 }

@@ -10,9 +10,7 @@
 
 #include "internal.h"
 
-typedef struct {
-    int from, to;            /* months since year 0 */
-} range;
+typedef sm_job_range range;
 
 static const char *const MONTHS[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                      "jul", "aug", "sep", "oct", "nov", "dec"};
@@ -175,21 +173,27 @@ static size_t separator_at(const char *t, size_t i, size_t n)
     return 0;
 }
 
+/* Does the line name a degree or schooling? Whole words only: "MBA" is not
+ * in "Lombard". */
 static bool education_line(const char *t, size_t n)
 {
     static const char *const WORDS[] = {
-        "university", "college", "bachelor", "master of", "master's",
-        "degree", "school", "b.sc", "m.sc", "b.tech", "m.tech", "phd",
-        "ph.d", "coursework", "gpa", "diploma", "graduated", "academy",
-        "institute of", NULL};
-    char buf[512];
-    size_t l = n < sizeof buf - 1 ? n : sizeof buf - 1;
-    for (size_t i = 0; i < l; i++)
-        buf[i] = (char)tolower((unsigned char)t[i]);
-    buf[l] = '\0';
-    for (const char *const *w = WORDS; *w; w++)
-        if (strstr(buf, *w))
-            return true;
+        "bachelor", "master of", "master's", "masters", "degree", "b.sc",
+        "m.sc", "bsc", "msc", "b.s.", "m.s.", "b.tech", "m.tech", "b.e.",
+        "phd", "ph.d", "coursework", "gpa", "diploma", "graduated",
+        "bootcamp", "boot camp", "student", "mba", NULL};
+    for (const char *const *w = WORDS; *w; w++) {
+        size_t l = strlen(*w);
+        for (size_t i = 0; i + l <= n; i++) {
+            if (strncasecmp(t + i, *w, l) != 0)
+                continue;
+            bool before = i == 0 || !isalpha((unsigned char)t[i - 1]);
+            bool after = i + l == n || !isalpha((unsigned char)t[i + l]) ||
+                         (*w)[l - 1] == '.';
+            if (before && after)
+                return true;
+        }
+    }
     return false;
 }
 
@@ -222,6 +226,19 @@ static double stated_years(const char *t, size_t n, size_t *where)
               (k - j == 3 && !strncasecmp(t + j, "yrs", 3)) ||
               (k - j == 2 && !strncasecmp(t + j, "yr", 2))))
             continue;
+        /* "over 12 years in retail", "10+ years of building": a total */
+        bool plus = memchr(t + i, '+', j - i) != NULL;
+        bool over = (i >= 5 && !strncasecmp(t + i - 5, "over ", 5)) ||
+                    (i >= 10 && !strncasecmp(t + i - 10, "more than ", 10));
+        if ((plus || over) && k + 4 <= n &&
+            (!strncasecmp(t + k, " in ", 4) || !strncasecmp(t + k, " of ", 4) ||
+             !strncasecmp(t + k, "' ", 2))) {
+            if (v > best) {
+                best = v;
+                *where = i;
+            }
+            continue;
+        }
         /* "experience" within the next few words, on the same line */
         size_t lim = k + 48 < n ? k + 48 : n;
         for (size_t m = k; m < lim && t[m] != '\n'; m++) {
@@ -241,6 +258,36 @@ static double stated_years(const char *t, size_t n, size_t *where)
     return best;
 }
 
+double sm_years_merged(const sm_job_range *v, size_t n, const bool *keep)
+{
+    range *w = malloc((n ? n : 1) * sizeof *w);
+    size_t k = 0;
+    if (!w)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (!keep || keep[i])
+            w[k++] = v[i];
+    if (!k) {
+        free(w);
+        return 0;
+    }
+    qsort(w, k, sizeof *w, range_cmp);
+    int months = 0, cf = w[0].from, ct = w[0].to;
+    for (size_t i = 1; i < k; i++) {
+        if (w[i].from <= ct) {
+            if (w[i].to > ct)
+                ct = w[i].to;
+        } else {
+            months += ct - cf;
+            cf = w[i].from;
+            ct = w[i].to;
+        }
+    }
+    months += ct - cf;
+    free(w);
+    return (double)(long)(months / 12.0 * 10 + 0.5) / 10;
+}
+
 sm_status sm_years_find(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
                         const int *line_sections, int today_year,
                         int today_month, sm_years *out, sm_error *err)
@@ -257,7 +304,8 @@ sm_status sm_years_find(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
         size_t n = (ln + 1 < doc->nlines ? doc->line_starts[ln + 1] - 1
                                          : doc->len) -
                    doc->line_starts[ln];
-        if (sm_section_is_education(r, line_sections[ln]))
+        if (sm_section_is_education(r, line_sections[ln]) ||
+            !strcmp(sm_section_name(r, line_sections[ln]), "skills"))
             continue;
         bool edu = false, edu_known = false;
         for (size_t i = 0; i < n; i++) {
@@ -267,6 +315,27 @@ sm_status sm_years_find(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
                 continue;
             size_t j = i + l1;
             size_t sl = separator_at(t, j, n);
+            bool since = i >= 6 && !strncasecmp(t + i - 6, "since ", 6);
+            if (!sl && since) {
+                if (!edu_known) {
+                    edu = education_line(t, n);
+                    edu_known = true;
+                }
+                int from = y1 * 12 + (m1 ? m1 - 1 : 0);
+                i = j - 1;
+                if (edu || from > today)
+                    continue;
+                range *slot = SM_PUSH(v, nv, cap);
+                if (!slot) {
+                    free(v);
+                    return sm_fail(err, SM_ERR_NOMEM, doc->name, 0, 0,
+                                   "out of memory");
+                }
+                slot->from = from;
+                slot->to = today;
+                slot->line = ln;
+                continue;
+            }
             if (!sl) {
                 i = j - 1;
                 continue;
@@ -304,25 +373,10 @@ sm_status sm_years_find(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
             }
             slot->from = from;
             slot->to = to;
+            slot->line = ln;
         }
     }
-    double ranged = -1;
-    if (nv) {
-        qsort(v, nv, sizeof *v, range_cmp);
-        int months = 0, cf = v[0].from, ct = v[0].to;
-        for (size_t i = 1; i < nv; i++) {
-            if (v[i].from <= ct) {
-                if (v[i].to > ct)
-                    ct = v[i].to;
-            } else {
-                months += ct - cf;
-                cf = v[i].from;
-                ct = v[i].to;
-            }
-        }
-        months += ct - cf;
-        ranged = months / 12.0;
-    }
+    double ranged = nv ? sm_years_merged(v, nv, NULL) : -1;
     size_t where = 0;
     double stated = stated_years(doc->text, doc->len, &where);
     if (stated > ranged && stated > 0) {
@@ -344,6 +398,7 @@ sm_status sm_years_find(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
     /* round to a tenth of a year */
     if (out->years >= 0)
         out->years = (double)(long)(out->years * 10 + 0.5) / 10;
-    free(v);
+    out->ranges = v;
+    out->nranges = nv;
     return SM_OK;
 }

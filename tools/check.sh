@@ -29,7 +29,7 @@ for t in "$build"/tests/test_*; do
 done
 run "rules check" "$SM" rules check rules
 run "cli" sh tests/cli/run.sh
-[ -x tools/eval ] && run "eval harness" sh tests/eval_runs.sh
+[ -x "${EVAL:-build/eval}" ] && run "eval harness" sh tests/eval_runs.sh
 [ -f tests/fuzz/replay.sh ] && run "fuzz replay" sh tests/fuzz/replay.sh "$build"
 echo "$total_pass passed, $total_fail failed"
 [ $total_fail = 0 ]

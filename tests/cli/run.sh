@@ -7,8 +7,7 @@
 SM=${SKILLMATCH_BIN:-matcher/skillmatch}
 export SM
 # output must not depend on the day or the terminal
-export NO_COLOR=1 SKILLMATCH_RULES=
-unset SKILLMATCH_RULES
+export NO_COLOR=1 SKILLMATCH_RULES=rules
 update=0
 [ "$1" = "--update" ] && { update=1; shift; }
 dir=tests/cli/cases

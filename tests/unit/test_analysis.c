@@ -26,7 +26,7 @@ static const char *const FILES[] = {
     "    source: \"000:5\"\n    triggers: [mentor*]\n"
     "    patterns: ['mentor(?:ed|ing)?']\n",
     "profiles.yaml",
-    "levels: {pass: 0.6, ml_categories: [ml]}\n"
+    "levels: {pass: 0.6, ml_skills: [pytorch]}\n"
     "profiles:\n"
     "  - level: junior\n    title: J\n    source: \"000:6\"\n"
     "    years: {min: 0, max: 1}\n    requirements:\n"
@@ -197,7 +197,7 @@ static void test_scoring(void)
     r = run("Python, PyTorch, Kubernetes, mentored juniors.\n"
             "Acme 2025 - 2026\n", 0);
     CHECK(r && sm_result_level(r) == SM_LEVEL_JUNIOR);
-    CHECK(r && strstr(sm_result_reason(r), "held back by years") != NULL);
+    CHECK(r && strstr(sm_result_reason(r), "the level the years give") != NULL);
     sm_result_free(r);
 
     /* the same with 9 years: senior */

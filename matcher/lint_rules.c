@@ -1,0 +1,841 @@
+/* lint_rules.c - the `lint:` key of the rules (title words, checks) and the
+ * salary figures of the facts, into an sm_lint_rules. Used for the rules
+ * folder and for a configuration's extra folder alike. Every error names
+ * file:line:col; patterns are compiled once, here, and their examples are
+ * run so that a wrong pattern never reaches a draft. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+
+typedef struct {
+    const sm_rules *r;
+    sm_lint_rules *lr;
+    const char *file;
+    sm_error *err;
+} ctx;
+
+static sm_status bad(ctx *c, const sm_ynode *n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static sm_status bad(ctx *c, const sm_ynode *n, const char *fmt, ...)
+{
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return sm_fail(c->err, SM_ERR_RULES, c->file, n ? n->line : 0,
+                   n ? n->col : 0, "%s", msg);
+}
+
+static sm_status oom(ctx *c)
+{
+    return sm_fail(c->err, SM_ERR_NOMEM, c->file, 0, 0, "out of memory");
+}
+
+/* ---- YAML helpers (shared with config.c) ---- */
+
+const sm_ynode *sm_ymap_get(const sm_ynode *map, const char *key)
+{
+    if (!map || map->kind != SM_Y_MAP)
+        return NULL;
+    for (size_t i = 0; i + 1 < map->n; i += 2)
+        if (map->items[i]->kind == SM_Y_SCALAR &&
+            strcmp(map->items[i]->value, key) == 0)
+            return map->items[i + 1];
+    return NULL;
+}
+
+sm_status sm_ymap_check_keys(const char *file, const sm_ynode *map,
+                             const char *what, const char *const *allowed,
+                             sm_error *err)
+{
+    for (size_t i = 0; i + 1 < map->n; i += 2) {
+        const sm_ynode *k = map->items[i];
+        if (k->kind != SM_Y_SCALAR)
+            return sm_fail(err, SM_ERR_RULES, file, k->line, k->col,
+                           "%s: keys must be plain strings", what);
+        bool ok = false;
+        for (const char *const *a = allowed; *a && !ok; a++)
+            ok = !strcmp(*a, k->value);
+        if (!ok) {
+            char list[400] = "";
+            for (const char *const *a = allowed; *a; a++)
+                snprintf(list + strlen(list), sizeof list - strlen(list),
+                         "%s%s", *a, a[1] ? ", " : "");
+            return sm_fail(err, SM_ERR_RULES, file, k->line, k->col,
+                           "%s: unknown key '%s' (expected: %s)", what,
+                           k->value, list);
+        }
+        for (size_t j = 0; j < i; j += 2)
+            if (!strcmp(map->items[j]->value, k->value))
+                return sm_fail(err, SM_ERR_RULES, file, k->line, k->col,
+                               "%s: key '%s' given twice", what, k->value);
+    }
+    return SM_OK;
+}
+
+static sm_status keys(ctx *c, const sm_ynode *map, const char *what,
+                      const char *const *allowed)
+{
+    if (!map || map->kind != SM_Y_MAP)
+        return bad(c, map, "%s must be a mapping", what);
+    return sm_ymap_check_keys(c->file, map, what, allowed, c->err);
+}
+
+/* A non-empty string at map[key] into *out (a copy); absent is fine
+ * unless `required`. */
+static sm_status text(ctx *c, const sm_ynode *map, const char *key,
+                      const char *what, bool required, char **out)
+{
+    const sm_ynode *n = sm_ymap_get(map, key);
+    if (!n) {
+        if (required)
+            return bad(c, map, "%s: '%s' is missing", what, key);
+        return SM_OK;
+    }
+    if (n->kind != SM_Y_SCALAR || n->len == 0)
+        return bad(c, n, "%s: '%s' must be a non-empty string", what, key);
+    free(*out);
+    if (!(*out = sm_strdup(n->value)))
+        return oom(c);
+    return SM_OK;
+}
+
+static sm_status number(ctx *c, const sm_ynode *n, const char *what,
+                        double lo, double hi, double *out)
+{
+    char *end;
+    if (!n || n->kind != SM_Y_SCALAR)
+        return bad(c, n, "%s must be a number", what);
+    errno = 0;
+    double v = strtod(n->value, &end);
+    if (end == n->value || *end || errno)
+        return bad(c, n, "%s must be a number, not '%s'", what, n->value);
+    if (v < lo || v > hi)
+        return bad(c, n, "%s must be between %g and %g", what, lo, hi);
+    *out = v;
+    return SM_OK;
+}
+
+/* A scalar or a list of scalars. */
+static sm_status strings(ctx *c, const sm_ynode *n, const char *what,
+                         const sm_ynode *const **items, size_t *count)
+{
+    static const sm_ynode *one[1];
+    if (n->kind == SM_Y_SCALAR) {
+        one[0] = n;
+        *items = one;
+        *count = 1;
+        return SM_OK;
+    }
+    if (n->kind != SM_Y_SEQ)
+        return bad(c, n, "%s must be a string or a list of strings", what);
+    for (size_t i = 0; i < n->n; i++)
+        if (n->items[i]->kind != SM_Y_SCALAR)
+            return bad(c, n->items[i], "%s: each item must be a string",
+                       what);
+    *items = (const sm_ynode *const *)n->items;
+    *count = n->n;
+    return SM_OK;
+}
+
+/* ---- sources: "NNN:L" or "NNN:L-M", each line covered by a fact ---- */
+
+static sm_status check_source(ctx *c, const sm_ynode *n)
+{
+    const char *s = n->value;
+    char *end;
+    if (strlen(s) < 5 || s[3] != ':' || strspn(s, "0123456789") != 3)
+        goto malformed;
+    long from = strtol(s + 4, &end, 10), to = from;
+    if (end == s + 4 || from < 1)
+        goto malformed;
+    if (*end == '-') {
+        const char *b = end + 1;
+        to = strtol(b, &end, 10);
+        if (end == b || to < from || to - from > 1000)
+            goto malformed;
+    }
+    if (*end)
+        goto malformed;
+    if (!c->r->nfacts)
+        return SM_OK;
+    for (long l = from; l <= to; l++) {
+        char key[32];
+        sm_fact_line *f;
+        snprintf(key, sizeof key, "%.3s:%ld", s, l);
+        HASH_FIND_STR(c->r->facts, key, f);
+        if (!f)
+            return bad(c, n, "source '%s' points at no fact in "
+                       "corpus/facts.yaml (line %s)", s, key);
+    }
+    return SM_OK;
+malformed:
+    return bad(c, n, "source '%s' is not of the form NNN:L or NNN:L-M "
+               "(seed article and line)", s);
+}
+
+/* source: one string or a list, joined with ", ". */
+static sm_status sources(ctx *c, const sm_ynode *map, char **out)
+{
+    const sm_ynode *n = sm_ymap_get(map, "source");
+    const sm_ynode *const *items;
+    size_t k;
+    sm_status st;
+    if (!n)
+        return SM_OK;
+    if ((st = strings(c, n, "source", &items, &k)) != SM_OK)
+        return st;
+    size_t len = 1;
+    for (size_t i = 0; i < k; i++) {
+        if ((st = check_source(c, items[i])) != SM_OK)
+            return st;
+        len += items[i]->len + 2;
+    }
+    char *s = malloc(len);
+    if (!s)
+        return oom(c);
+    s[0] = '\0';
+    for (size_t i = 0; i < k; i++) {
+        if (i)
+            strcat(s, ", ");
+        strcat(s, items[i]->value);
+    }
+    free(*out);
+    *out = s;
+    return SM_OK;
+}
+
+static sm_status parse_levels(ctx *c, const sm_ynode *n, unsigned *out)
+{
+    const sm_ynode *const *items;
+    size_t k;
+    sm_status st = strings(c, n, "levels", &items, &k);
+    if (st != SM_OK)
+        return st;
+    *out = 0;
+    for (size_t i = 0; i < k; i++) {
+        sm_level lv;
+        if (sm_level_parse(items[i]->value, &lv) != SM_OK)
+            return bad(c, items[i], "level must be junior, mid or senior, "
+                       "not '%s'", items[i]->value);
+        *out |= 1u << lv;
+    }
+    return SM_OK;
+}
+
+/* ---- patterns ---- */
+
+static sm_status compile(ctx *c, const sm_ynode *n, const char *what,
+                         sm_regex *re)
+{
+    if (n->kind != SM_Y_SCALAR || n->len == 0)
+        return bad(c, n, "%s: a pattern must be a non-empty string", what);
+    sm_status st = sm_regex_compile(re, n->value, 0, c->file, n->line,
+                                    n->col + (n->quoted ? 1 : 0), c->err);
+    if (st == SM_ERR_REGEX) {
+        char m[sizeof c->err->msg];
+        snprintf(m, sizeof m, "%s", c->err->msg);
+        snprintf(c->err->msg, sizeof c->err->msg, "%s: %.400s", what, m);
+        c->err->code = st = SM_ERR_RULES;
+    }
+    if (st != SM_OK)
+        return st;
+    uint32_t caps = 0;
+    pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &caps);
+    if (caps > c->lr->max_capture)
+        c->lr->max_capture = caps;
+    return SM_OK;
+}
+
+static sm_status compile_list(ctx *c, const sm_ynode *n, const char *what,
+                              sm_regex **out, size_t *count)
+{
+    const sm_ynode *const *items;
+    size_t k;
+    sm_status st = strings(c, n, what, &items, &k);
+    if (st != SM_OK)
+        return st;
+    sm_regex *v = calloc(k ? k : 1, sizeof *v);
+    if (!v)
+        return oom(c);
+    for (size_t i = 0; i < k; i++)
+        if ((st = compile(c, items[i], what, &v[i])) != SM_OK) {
+            for (size_t j = 0; j < i; j++)
+                sm_regex_release(&v[j]);
+            free(v);
+            return st;
+        }
+    *out = v;
+    *count = k;
+    return SM_OK;
+}
+
+/* Does `re` find something in `s`? -1 on a matching error. */
+static int probe(const sm_regex *re, const char *s)
+{
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re->code,
+                                                                NULL);
+    if (!md)
+        return -1;
+    int rc = pcre2_match(re->code, (PCRE2_SPTR)s, strlen(s), 0, 0, md, NULL);
+    pcre2_match_data_free(md);
+    return rc >= 0 ? 1 : rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
+}
+
+/* examples: {match: [...], no_match: [...]} run against one pattern. */
+static sm_status examples(ctx *c, const sm_ynode *map, const sm_regex *re)
+{
+    static const char *const ex_keys[] = {"match", "no_match", NULL};
+    const sm_ynode *n = sm_ymap_get(map, "examples");
+    sm_status st;
+    if (!n)
+        return SM_OK;
+    if ((st = keys(c, n, "examples", ex_keys)) != SM_OK)
+        return st;
+    for (int want = 1; want >= 0; want--) {
+        const sm_ynode *l = sm_ymap_get(n, want ? "match" : "no_match");
+        const sm_ynode *const *items;
+        size_t k;
+        if (!l)
+            continue;
+        if ((st = strings(c, l, want ? "examples.match" : "examples.no_match",
+                          &items, &k)) != SM_OK)
+            return st;
+        for (size_t i = 0; i < k; i++) {
+            int got = probe(re, items[i]->value);
+            if (got < 0)
+                return bad(c, items[i], "example \"%.200s\": matching "
+                           "failed", items[i]->value);
+            if (got != want)
+                return bad(c, items[i], "example \"%.200s\" %s",
+                           items[i]->value, want ? "should match but does "
+                           "not" : "should not match but does");
+        }
+    }
+    return SM_OK;
+}
+
+/* ---- title ---- */
+
+static sm_status load_title(ctx *c, const sm_ynode *m)
+{
+    static const char *const tkeys[] = {"lines", "labels", "roles", "words",
+                                        NULL};
+    static const char *const wkeys[] = {"level", "strength", "pattern",
+                                        "examples", NULL};
+    sm_lint_rules *lr = c->lr;
+    const sm_ynode *n;
+    sm_status st;
+    if ((st = keys(c, m, "lint.title", tkeys)) != SM_OK)
+        return st;
+    if ((n = sm_ymap_get(m, "lines"))) {
+        double v;
+        if ((st = number(c, n, "lint.title.lines", 1, 100, &v)) != SM_OK)
+            return st;
+        lr->title_lines = (int)v;
+    }
+    if ((n = sm_ymap_get(m, "labels"))) {
+        sm_regex *v;
+        size_t k;
+        if ((st = compile_list(c, n, "lint.title.labels", &v, &k)) != SM_OK)
+            return st;
+        sm_regex *all = realloc(lr->labels, (lr->nlabels + k + 1) *
+                                                sizeof *all);
+        if (!all) {
+            for (size_t i = 0; i < k; i++)
+                sm_regex_release(&v[i]);
+            free(v);
+            return oom(c);
+        }
+        memcpy(all + lr->nlabels, v, k * sizeof *v);
+        free(v);
+        lr->labels = all;
+        lr->nlabels += k;
+    }
+    if ((n = sm_ymap_get(m, "roles"))) {
+        sm_regex *v;
+        size_t k;
+        if ((st = compile_list(c, n, "lint.title.roles", &v, &k)) != SM_OK)
+            return st;
+        sm_regex *all = realloc(lr->roles, (lr->nroles + k + 1) *
+                                               sizeof *all);
+        if (!all) {
+            for (size_t i = 0; i < k; i++)
+                sm_regex_release(&v[i]);
+            free(v);
+            return oom(c);
+        }
+        memcpy(all + lr->nroles, v, k * sizeof *v);
+        free(v);
+        lr->roles = all;
+        lr->nroles += k;
+    }
+    if (!(n = sm_ymap_get(m, "words")))
+        return SM_OK;
+    if (n->kind != SM_Y_SEQ)
+        return bad(c, n, "lint.title.words must be a list");
+    for (size_t i = 0; i < n->n; i++) {
+        const sm_ynode *w = n->items[i], *lv, *pat, *sn;
+        if ((st = keys(c, w, "title word", wkeys)) != SM_OK)
+            return st;
+        if (!(lv = sm_ymap_get(w, "level")) || lv->kind != SM_Y_SCALAR)
+            return bad(c, w, "title word: 'level' is missing");
+        if (!(pat = sm_ymap_get(w, "pattern")))
+            return bad(c, w, "title word: 'pattern' is missing");
+        sm_title_word *t = SM_PUSH(lr->words, lr->nwords, lr->capwords);
+        if (!t)
+            return oom(c);
+        memset(t, 0, sizeof *t);
+        t->strength = 1;
+        if ((st = compile(c, pat, "title word", &t->re)) != SM_OK) {
+            lr->nwords--;
+            return st;
+        }
+        if (sm_level_parse(lv->value, &t->level) != SM_OK)
+            return bad(c, lv, "title word: level must be junior, mid or "
+                       "senior, not '%s'", lv->value);
+        if ((sn = sm_ymap_get(w, "strength"))) {
+            double v;
+            if ((st = number(c, sn, "title word strength", 1, 9, &v)) !=
+                SM_OK)
+                return st;
+            t->strength = (int)v;
+        }
+        if ((st = examples(c, w, &t->re)) != SM_OK)
+            return st;
+    }
+    return SM_OK;
+}
+
+/* ---- checks ---- */
+
+static const struct {
+    const char *name;
+    sm_lint_kind kind;
+} KINDS[] = {
+    {"missing-required", SM_LINT_MISSING}, {"years", SM_LINT_YEARS},
+    {"phrases", SM_LINT_PHRASES}, {"duplicate", SM_LINT_DUPLICATE},
+    {"salary", SM_LINT_SALARY}, {"unknown-level", SM_LINT_UNKNOWN_LEVEL}};
+
+static bool valid_check_id(const char *s)
+{
+    if (!*s || *s == '-')
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+              *s == '-' || *s == '_'))
+            return false;
+    return true;
+}
+
+static void check_release(sm_lint_def *k)
+{
+    free(k->id);
+    free(k->kind_name);
+    free(k->summary);
+    free(k->description);
+    free(k->help);
+    free(k->source);
+    free(k->message);
+    for (size_t i = 0; i < k->nphrases; i++) {
+        sm_regex_release(&k->phrases[i].re);
+        free(k->phrases[i].what);
+    }
+    free(k->phrases);
+    for (size_t i = 0; i < k->ncues; i++)
+        sm_regex_release(&k->cues[i]);
+    free(k->cues);
+    for (size_t i = 0; i < k->nexcludes; i++)
+        sm_regex_release(&k->excludes[i]);
+    free(k->excludes);
+    for (size_t i = 0; i < k->nanchors; i++)
+        sm_regex_release(&k->anchors[i]);
+    free(k->anchors);
+    for (size_t i = 0; i < k->ncategories; i++)
+        free(k->categories[i]);
+    free(k->categories);
+}
+
+/* phrases: a list of patterns, each a string or {pattern, what, levels,
+ * examples}. Years and salary patterns must name their groups. */
+static sm_status load_phrases(ctx *c, const sm_ynode *n, sm_lint_def *k)
+{
+    static const char *const pkeys[] = {"pattern", "what", "levels",
+                                        "examples", NULL};
+    sm_status st;
+    if (n->kind != SM_Y_SEQ || n->n == 0)
+        return bad(c, n, "check '%s': 'patterns' must be a non-empty list",
+                   k->id);
+    k->phrases = calloc(n->n, sizeof *k->phrases);
+    if (!k->phrases)
+        return oom(c);
+    for (size_t i = 0; i < n->n; i++) {
+        const sm_ynode *p = n->items[i], *pat = p;
+        sm_lint_phrase *ph = &k->phrases[i];
+        if (p->kind == SM_Y_MAP) {
+            if ((st = keys(c, p, "phrase", pkeys)) != SM_OK)
+                return st;
+            if (!(pat = sm_ymap_get(p, "pattern")))
+                return bad(c, p, "phrase: 'pattern' is missing");
+        }
+        if ((st = compile(c, pat, "phrase", &ph->re)) != SM_OK)
+            return st;
+        k->nphrases++;
+        if (p->kind == SM_Y_MAP) {
+            const sm_ynode *lv = sm_ymap_get(p, "levels");
+            if ((st = text(c, p, "what", "phrase", false, &ph->what)) !=
+                    SM_OK ||
+                (lv && (st = parse_levels(c, lv, &ph->levels)) != SM_OK) ||
+                (st = examples(c, p, &ph->re)) != SM_OK)
+                return st;
+        }
+        const char *need = k->kind == SM_LINT_YEARS    ? "min"
+                           : k->kind == SM_LINT_SALARY ? "low"
+                                                       : NULL;
+        if (need && pcre2_substring_number_from_name(
+                        ph->re.code, (PCRE2_SPTR)need) < 0)
+            return bad(c, pat, "check '%s': the pattern needs a group named "
+                       "'%s' ((?<%s>...))", k->id, need, need);
+    }
+    return SM_OK;
+}
+
+static sm_status load_check(ctx *c, const sm_ynode *m, sm_lint_def *k)
+{
+    static const char *const ckeys[] = {
+        "id", "kind", "severity", "summary", "description", "help",
+        "message", "source", "levels", "patterns", "require", "cues",
+        "excludes", "anchors", "error_weight", "min_weight", "margin",
+        "categories", NULL};
+    const sm_ynode *n;
+    sm_status st;
+    if ((st = keys(c, m, "lint check", ckeys)) != SM_OK ||
+        (st = text(c, m, "id", "lint check", true, &k->id)) != SM_OK)
+        return st;
+    k->info.file = c->file;
+    k->info.line = m->line;
+    if (!valid_check_id(k->id))
+        return bad(c, sm_ymap_get(m, "id"), "check id '%s' may hold only "
+                   "a-z, 0-9, - and _", k->id);
+    if ((st = text(c, m, "kind", "lint check", true, &k->kind_name)) != SM_OK)
+        return st;
+    bool known = false;
+    for (size_t i = 0; i < sizeof KINDS / sizeof *KINDS; i++)
+        if (!strcmp(KINDS[i].name, k->kind_name)) {
+            k->kind = KINDS[i].kind;
+            known = true;
+        }
+    if (!known)
+        return bad(c, sm_ymap_get(m, "kind"), "check '%s': unknown kind "
+                   "'%s' (expected missing-required, years, phrases, "
+                   "duplicate, salary or unknown-level)", k->id,
+                   k->kind_name);
+    k->info.severity = SM_SEVERITY_WARNING;
+    if ((n = sm_ymap_get(m, "severity"))) {
+        sm_severity sev;
+        if (n->kind != SM_Y_SCALAR ||
+            sm_severity_parse(n->value, &sev) != SM_OK ||
+            sev == SM_SEVERITY_OFF)
+            return bad(c, n, "check '%s': severity must be error, warning "
+                       "or info", k->id);
+        k->info.severity = sev;
+    }
+    if ((st = text(c, m, "summary", "lint check", true, &k->summary)) !=
+            SM_OK ||
+        (st = text(c, m, "description", "lint check", false,
+                   &k->description)) != SM_OK ||
+        (st = text(c, m, "help", "lint check", false, &k->help)) != SM_OK ||
+        (st = text(c, m, "message", "lint check", true, &k->message)) !=
+            SM_OK ||
+        (st = sources(c, m, &k->source)) != SM_OK)
+        return st;
+    if ((n = sm_ymap_get(m, "levels")) &&
+        (st = parse_levels(c, n, &k->levels)) != SM_OK)
+        return st;
+
+    n = sm_ymap_get(m, "patterns");
+    bool wants_patterns = k->kind == SM_LINT_YEARS ||
+                          k->kind == SM_LINT_PHRASES ||
+                          k->kind == SM_LINT_SALARY;
+    if (wants_patterns && !n)
+        return bad(c, m, "check '%s': 'patterns' is missing", k->id);
+    if (!wants_patterns && n)
+        return bad(c, n, "check '%s': a %s check takes no patterns", k->id,
+                   k->kind_name);
+    if (n && (st = load_phrases(c, n, k)) != SM_OK)
+        return st;
+
+    /* options that belong to one kind only */
+    static const struct {
+        const char *key;
+        sm_lint_kind kind;
+    } OWN[] = {{"require", SM_LINT_PHRASES}, {"cues", SM_LINT_SALARY},
+               {"excludes", SM_LINT_SALARY}, {"margin", SM_LINT_SALARY},
+               {"anchors", SM_LINT_MISSING}, {"error_weight", SM_LINT_MISSING},
+               {"min_weight", SM_LINT_MISSING},
+               {"categories", SM_LINT_DUPLICATE}};
+    for (size_t i = 0; i < sizeof OWN / sizeof *OWN; i++)
+        if ((n = sm_ymap_get(m, OWN[i].key)) && k->kind != OWN[i].kind)
+            return bad(c, n, "check '%s': '%s' does not apply to a %s check",
+                       k->id, OWN[i].key, k->kind_name);
+
+    if ((n = sm_ymap_get(m, "require"))) {
+        if (n->kind != SM_Y_SCALAR || n->quoted ||
+            (strcmp(n->value, "true") && strcmp(n->value, "false")))
+            return bad(c, n, "check '%s': require must be true or false",
+                       k->id);
+        k->require = !strcmp(n->value, "true");
+    }
+    if ((n = sm_ymap_get(m, "cues")) &&
+        (st = compile_list(c, n, "cues", &k->cues, &k->ncues)) != SM_OK)
+        return st;
+    if ((n = sm_ymap_get(m, "excludes")) &&
+        (st = compile_list(c, n, "excludes", &k->excludes, &k->nexcludes)) !=
+            SM_OK)
+        return st;
+    if ((n = sm_ymap_get(m, "anchors")) &&
+        (st = compile_list(c, n, "anchors", &k->anchors, &k->nanchors)) !=
+            SM_OK)
+        return st;
+    k->error_weight = 5;
+    k->min_weight = 1;
+    k->margin = 0.25;
+    double v;
+    if ((n = sm_ymap_get(m, "error_weight"))) {
+        if ((st = number(c, n, "error_weight", 1, 6, &v)) != SM_OK)
+            return st;
+        k->error_weight = (int)v;
+    }
+    if ((n = sm_ymap_get(m, "min_weight"))) {
+        if ((st = number(c, n, "min_weight", 1, 6, &v)) != SM_OK)
+            return st;
+        k->min_weight = (int)v;
+    }
+    if ((n = sm_ymap_get(m, "margin"))) {
+        if ((st = number(c, n, "margin", 0, 10, &v)) != SM_OK)
+            return st;
+        k->margin = v;
+    }
+    if ((n = sm_ymap_get(m, "categories"))) {
+        const sm_ynode *const *items;
+        size_t cnt;
+        if ((st = strings(c, n, "categories", &items, &cnt)) != SM_OK)
+            return st;
+        k->categories = calloc(cnt ? cnt : 1, sizeof *k->categories);
+        if (!k->categories)
+            return oom(c);
+        for (size_t i = 0; i < cnt; i++) {
+            bool used = false;
+            for (size_t j = 0; j < c->r->nskills && !used; j++)
+                used = !strcmp(c->r->skills[j].info.category,
+                               items[i]->value);
+            if (!used)
+                return bad(c, items[i], "check '%s': no skill has the "
+                           "category '%s'", k->id, items[i]->value);
+            if (!(k->categories[i] = sm_strdup(items[i]->value)))
+                return oom(c);
+            k->ncategories++;
+        }
+    }
+    return SM_OK;
+}
+
+static void point_info(sm_lint_def *k)
+{
+    k->info.id = k->id;
+    k->info.kind = k->kind_name;
+    k->info.summary = k->summary;
+    k->info.description = k->description ? k->description : k->summary;
+    k->info.help = k->help ? k->help : k->summary;
+    k->info.source = k->source;
+}
+
+static sm_status load_checks(ctx *c, const sm_ynode *list,
+                             const sm_lint_rules *base)
+{
+    sm_lint_rules *lr = c->lr;
+    sm_status st;
+    if (list->kind != SM_Y_SEQ)
+        return bad(c, list, "lint.checks must be a list");
+    for (size_t i = 0; i < list->n; i++) {
+        const sm_ynode *m = list->items[i];
+        const sm_ynode *idn = sm_ymap_get(m, "id");
+        if (idn && idn->kind == SM_Y_SCALAR) {
+            for (size_t j = 0; j < lr->nchecks; j++)
+                if (!strcmp(lr->checks[j].id, idn->value))
+                    return bad(c, idn, "duplicate check id '%s' (first "
+                               "defined at %s:%d)", idn->value,
+                               lr->checks[j].info.file,
+                               lr->checks[j].info.line);
+            for (size_t j = 0; base && j < base->nchecks; j++)
+                if (!strcmp(base->checks[j].id, idn->value))
+                    return bad(c, idn, "check id '%s' is already defined "
+                               "by the rules (%s:%d)", idn->value,
+                               base->checks[j].info.file,
+                               base->checks[j].info.line);
+        }
+        sm_lint_def *k = SM_PUSH(lr->checks, lr->nchecks, lr->capchecks);
+        if (!k)
+            return oom(c);
+        memset(k, 0, sizeof *k);
+        if ((st = load_check(c, m, k)) != SM_OK)
+            return st;
+    }
+    /* the array may have moved: point every public view again */
+    for (size_t i = 0; i < lr->nchecks; i++)
+        point_info(&lr->checks[i]);
+    return SM_OK;
+}
+
+static sm_lint_rules *lint_rules_new(void)
+{
+    sm_lint_rules *lr = calloc(1, sizeof *lr);
+    if (lr) {
+        lr->title_lines = 8;
+        for (int i = 0; i <= SM_LEVEL_COUNT; i++)
+            lr->salary[i].max = -1;
+    }
+    return lr;
+}
+
+sm_status sm_lint_rules_load(const sm_rules *r, sm_lint_rules **lrp,
+                             const char *file, const sm_ynode *node,
+                             sm_error *err)
+{
+    static const char *const top[] = {"title", "checks", NULL};
+    const sm_lint_rules *base = r && r->lint != *lrp ? r->lint : NULL;
+    if (!*lrp && !(*lrp = lint_rules_new()))
+        return sm_fail(err, SM_ERR_NOMEM, file, 0, 0, "out of memory");
+    ctx c = {r, *lrp, file, err};
+    const sm_ynode *n;
+    sm_status st = keys(&c, node, "lint", top);
+    if (st == SM_OK && (n = sm_ymap_get(node, "title")))
+        st = load_title(&c, n);
+    if (st == SM_OK && (n = sm_ymap_get(node, "checks")))
+        st = load_checks(&c, n, base);
+    return st;
+}
+
+/* ---- facts: salary figures per level ---- */
+
+static void add_source(sm_lint_range *rg, const char *src)
+{
+    size_t used = strlen(rg->sources);
+    if (strstr(rg->sources, src))
+        return;
+    snprintf(rg->sources + used, sizeof rg->sources - used, "%s%s",
+             used ? ", " : "", src);
+}
+
+sm_status sm_lint_facts_load(sm_rules *r, const char *file,
+                             const sm_ynode *list, sm_error *err)
+{
+    static const char *const skeys[] = {"min", "max", "currency", NULL};
+    if (!r->lint && !(r->lint = lint_rules_new()))
+        return sm_fail(err, SM_ERR_NOMEM, file, 0, 0, "out of memory");
+    ctx c = {r, r->lint, file, err};
+    sm_status st;
+    for (size_t i = 0; list->kind == SM_Y_SEQ && i < list->n; i++) {
+        const sm_ynode *f = list->items[i], *sal, *lvn, *sec, *n;
+        if (!(sal = sm_ymap_get(f, "salary")))
+            continue;
+        if ((st = keys(&c, sal, "salary", skeys)) != SM_OK)
+            return st;
+        double lo, hi = -1;
+        if ((st = number(&c, sm_ymap_get(sal, "min"), "salary.min", 0, 1e8,
+                         &lo)) != SM_OK)
+            return st;
+        if ((n = sm_ymap_get(sal, "max")) &&
+            (st = number(&c, n, "salary.max", lo, 1e8, &hi)) != SM_OK)
+            return st;
+        if ((n = sm_ymap_get(sal, "currency")) &&
+            (n->kind != SM_Y_SCALAR || strcmp(n->value, "USD")))
+            return bad(&c, n, "salary.currency: only USD figures are "
+                       "compared");
+        sm_level lv = SM_LEVEL_NONE;
+        if ((lvn = sm_ymap_get(f, "level"))) {
+            if (lvn->kind != SM_Y_SCALAR ||
+                sm_level_parse(lvn->value, &lv) != SM_OK)
+                return bad(&c, lvn, "fact level must be junior, mid or "
+                           "senior");
+        } else if ((sec = sm_ymap_get(f, "section")) &&
+                   sec->kind == SM_Y_SCALAR) {
+            /* the level is named in the section text: "... (junior)" */
+            for (int l = SM_LEVEL_JUNIOR; l <= SM_LEVEL_SENIOR; l++) {
+                char tag[16];
+                snprintf(tag, sizeof tag, "(%s)", sm_level_name((sm_level)l));
+                if (strstr(sec->value, tag))
+                    lv = (sm_level)l;
+            }
+        }
+        if (lv == SM_LEVEL_NONE)
+            continue;
+        sm_lint_range *rg = &r->lint->salary[lv];
+        if (!r->lint->have_salary[lv]) {
+            rg->min = lo;
+            rg->max = hi;
+            r->lint->have_salary[lv] = true;
+        } else {
+            if (lo < rg->min)
+                rg->min = lo;
+            if (rg->max >= 0 && (hi < 0 || hi > rg->max))
+                rg->max = hi;
+        }
+        const sm_ynode *src = sm_ymap_get(f, "source");
+        if (src && src->kind == SM_Y_SCALAR)
+            add_source(rg, src->value);
+    }
+    return SM_OK;
+}
+
+void sm_lint_rules_free(sm_lint_rules *lr)
+{
+    if (!lr)
+        return;
+    for (size_t i = 0; i < lr->nchecks; i++)
+        check_release(&lr->checks[i]);
+    free(lr->checks);
+    for (size_t i = 0; i < lr->nwords; i++)
+        sm_regex_release(&lr->words[i].re);
+    free(lr->words);
+    for (size_t i = 0; i < lr->nlabels; i++)
+        sm_regex_release(&lr->labels[i]);
+    free(lr->labels);
+    for (size_t i = 0; i < lr->nroles; i++)
+        sm_regex_release(&lr->roles[i]);
+    free(lr->roles);
+    free(lr);
+}
+
+/* ---- names ---- */
+
+const char *sm_severity_name(sm_severity sev)
+{
+    static const char *const names[] = {"off", "info", "warning", "error"};
+    return (unsigned)sev <= SM_SEVERITY_ERROR ? names[sev] : "off";
+}
+
+sm_status sm_severity_parse(const char *name, sm_severity *out)
+{
+    for (int s = SM_SEVERITY_OFF; s <= SM_SEVERITY_ERROR; s++)
+        if (!strcasecmp(name, sm_severity_name((sm_severity)s))) {
+            *out = (sm_severity)s;
+            return SM_OK;
+        }
+    if (!strcasecmp(name, "note")) {
+        *out = SM_SEVERITY_INFO;
+        return SM_OK;
+    }
+    return SM_ERR_ARG;
+}
+
+const char *sm_level_source_name(sm_level_source src)
+{
+    static const char *const names[] = {"none", "front-matter", "title",
+                                        "option"};
+    return (unsigned)src <= SM_LEVEL_FROM_OPTION ? names[src] : "none";
+}

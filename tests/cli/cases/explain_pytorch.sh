@@ -1,0 +1,1 @@
+$SM explain corpus/resumes/mid.txt pytorch 

@@ -1,0 +1,1 @@
+$SM --help | head -3

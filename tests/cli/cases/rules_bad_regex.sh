@@ -1,0 +1,1 @@
+d=$(mktemp -d); cp rules/*.yaml "$d"; cp corpus/facts.yaml "$d"; printf "skills:\n  - id: broken\n    name: B\n    category: ml\n    source: \"000:14\"\n    patterns: [\x27(unclosed\x27]\n" > "$d/zz.yaml"; { $SM rules check "$d"; echo "exit=$?"; } 2>&1 | sed "s#$d#RULES#"; rm -rf "$d"

@@ -1,0 +1,1 @@
+d=$(mktemp -d); cp rules/*.yaml corpus/facts.yaml "$d"; printf "skills:\n  - id: broken\n    name: B\n    category: ml\n    source: \"000:14\"\n    triggers: [xgboost]\n    patterns: [xgboost]\n    examples:\n      match: [\"LightGBM only\"]\n      no_match: [\"XGBoost\"]\n" > "$d/zz.yaml"; { $SM rules check "$d"; echo "exit=$?"; } 2>&1 | sed "s#$d#RULES#"; rm -rf "$d"

@@ -1,0 +1,1 @@
+$SM rules show cpp
