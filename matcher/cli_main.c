@@ -83,7 +83,7 @@ static bool parse_size(const char *s, size_t *out)
     }
     if (*end == 'B' || *end == 'b')
         end++;
-    if (*end || v < 1 || v > 1e12)
+    if (*end || !(v >= 1 && v <= 1e12))   /* NaN fails both */
         return false;
     *out = (size_t)v;
     return true;

@@ -90,6 +90,7 @@ typedef struct sm_skill {
     size_t nex_match, nex_nomatch;
     int category_idx;
     bool core_ml;            /* shows machine learning (levels.ml_skills) */
+    int ignore_hedges;       /* a skill about learning: hedges keep it whole */
     UT_hash_handle hh;
 } sm_skill;
 
@@ -312,9 +313,20 @@ typedef struct {
     bool require;                /* phrases: a finding when none matches */
     int error_weight, min_weight;   /* missing-required */
     double margin;               /* salary: how far outside is "far" */
-    char **categories;           /* duplicate: the skill categories */
+    char **categories;           /* duplicate: every written form of the
+                                    skills of these categories */
     size_t ncategories;
+    struct sm_lint_alias *aliases;   /* duplicate: the names of a skill */
+    size_t naliases;
 } sm_lint_def;
+
+/* Two hits of `skill` whose texts are different names of it (each text
+ * matched whole by one of `names`) ask for it twice. */
+typedef struct sm_lint_alias {
+    int skill;
+    sm_regex *names;
+    size_t nnames;
+} sm_lint_alias;
 
 typedef struct {
     sm_regex re;

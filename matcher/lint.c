@@ -31,6 +31,7 @@ typedef struct {
     int line, col;
     char *message;
     const char *source;
+    bool whole;                  /* about the whole draft, not a place */
     size_t seq;
 } pending;
 
@@ -183,6 +184,9 @@ static sm_status add(lint_ctx *c, const sm_lint_def *k, sm_severity sev,
     p->col = col;
     p->seq = c->nfound;
     p->source = source ? source : k->source;
+    /* what is missing from a draft has no place of its own */
+    p->whole = k->kind == SM_LINT_MISSING || k->kind == SM_LINT_UNKNOWN_LEVEL ||
+               (k->kind == SM_LINT_PHRASES && k->require);
     if (!(p->message = expand(k->message, vars))) {
         c->nfound--;
         return sm_fail(c->err, SM_ERR_NOMEM, c->doc->name, 0, 0,
@@ -400,10 +404,16 @@ static bool names(const directive *d, const char *id)
     return false;
 }
 
-/* Is check `id` turned off at `line` by the inline comments? */
-static bool silenced(const lint_ctx *c, const char *id, int line)
+/* Is check `id` turned off at `line` by the inline comments? A finding
+ * about the whole draft is also turned off by a skillmatch-disable comment
+ * that names its check anywhere. */
+static bool silenced(const lint_ctx *c, const char *id, int line, bool whole)
 {
     bool off = false;
+    for (size_t i = 0; whole && i < c->ndirs; i++)
+        if (c->dirs[i].kind == DIR_DISABLE && c->dirs[i].nids &&
+            names(&c->dirs[i], id))
+            return true;
     for (size_t i = 0; i < c->ndirs; i++) {
         const directive *d = &c->dirs[i];
         if (d->kind == DIR_NEXT_LINE) {
@@ -478,11 +488,11 @@ static sm_status set_title(lint_ctx *c, const char *s, size_t n, size_t off)
            n == MAX_TITLE)
         n--;
     free(c->res->title);
-    c->res->title = malloc(n + 1);
+    c->res->title = malloc(n + 8);
     if (!c->res->title)
         return sm_fail(c->err, SM_ERR_NOMEM, c->doc->name, 0, 0,
                        "out of memory");
-    quote(s, 0, n, c->res->title, n + 1);
+    quote(s, 0, n, c->res->title, n + 8);
     int col;
     position(c, off, &c->res->title_line, &col);
     return SM_OK;
@@ -648,6 +658,12 @@ done:
 
 /* ---- checks ---- */
 
+/* The level as messages say it: "a junior", "a mid-level", "a senior". */
+static const char *level_text(sm_level lv)
+{
+    return lv == SM_LEVEL_MID ? "mid-level" : sm_level_name(lv);
+}
+
 static bool applies(unsigned levels, sm_level level)
 {
     return !levels || (level != SM_LEVEL_NONE && (levels & (1u << level)));
@@ -730,7 +746,7 @@ static sm_status check_missing(lint_ctx *c, const sm_lint_def *k,
             continue;
         char weight[16];
         snprintf(weight, sizeof weight, "%d", q->weight);
-        const char *vars[] = {"level", sm_level_name(lv), "skill", q->name,
+        const char *vars[] = {"level", level_text(lv), "skill", q->name,
                               "weight", weight, "reason", q->reason,
                               "source", q->source, NULL};
         sm_severity sev = !overridden && q->weight >= ew ? SM_SEVERITY_ERROR
@@ -818,10 +834,18 @@ static sm_status check_years(lint_ctx *c, const sm_lint_def *k)
     else
         snprintf(asked_s, sizeof asked_s, "%g+", best);
     range_text(lo, hi, expected, sizeof expected);
-    const char *vars[] = {"level", sm_level_name(lv), "asked", asked_s,
-                          "asked_level", sm_level_name(asked), "expected",
+    const char *vars[] = {"level", level_text(lv), "asked", asked_s,
+                          "asked_level", level_text(asked), "expected",
                           expected, NULL};
     return add_at(c, k, at, vars);
+}
+
+static bool reported(const lint_ctx *c, const sm_lint_def *k, int line)
+{
+    for (size_t i = 0; i < c->nfound; i++)
+        if (c->found[i].check == k && c->found[i].line == line)
+            return true;
+    return false;
 }
 
 static sm_status check_phrases(lint_ctx *c, const sm_lint_def *k)
@@ -847,12 +871,12 @@ static sm_status check_phrases(lint_ctx *c, const sm_lint_def *k)
                 break;
             int line, col;
             position(c, ms, &line, &col);
-            if (line == last_line)   /* one finding per phrase and line */
-                continue;
+            if (line == last_line || reported(c, k, line))
+                continue;   /* one finding per check and line */
             last_line = line;
             char quoted[120];
             quote(c->text, ms, me, quoted, sizeof quoted);
-            const char *vars[] = {"level", sm_level_name(lv), "text", quoted,
+            const char *vars[] = {"level", level_text(lv), "text", quoted,
                                   "what", ph->what ? ph->what : quoted, NULL};
             sm_status st = add(c, k, effective(c, k), line, col, NULL, vars);
             if (st != SM_OK)
@@ -860,7 +884,7 @@ static sm_status check_phrases(lint_ctx *c, const sm_lint_def *k)
         }
     }
     if (k->require && !any && applies(k->levels, lv)) {
-        const char *vars[] = {"level", sm_level_name(lv), NULL};
+        const char *vars[] = {"level", level_text(lv), NULL};
         return add(c, k, effective(c, k), title_line(c), 1, NULL, vars);
     }
     return SM_OK;
@@ -905,6 +929,34 @@ static bool alias_gap(const char *t, size_t a, size_t b)
     return a == b;
 }
 
+static sm_status report_duplicate(lint_ctx *c, const sm_lint_def *k,
+                                  const sm_skill *sk, const sm_hit *first,
+                                  const sm_hit *h)
+{
+    char a[80], b[80], line0[16];
+    int l0, c0;
+    position(c, first->start, &l0, &c0);
+    snprintf(line0, sizeof line0, "%d", l0);
+    quote(c->text, first->start, first->end, a, sizeof a);
+    quote(c->text, h->start, h->end, b, sizeof b);
+    const char *vars[] = {"skill", sk->info.name, "first", a, "second", b,
+                          "first_line", line0, NULL};
+    return add_at(c, k, h->start, vars);
+}
+
+/* Which of the alias's names the hit's text is, or -1. */
+static int name_of(lint_ctx *c, const sm_lint_alias *a, const sm_hit *h)
+{
+    for (size_t i = 0; i < a->nnames; i++) {
+        size_t ms, me;
+        int rc = find(c, &a->names[i], c->text + h->start, h->end - h->start,
+                      0, &ms, &me);
+        if (rc)
+            return rc < 0 ? -2 : (int)i;
+    }
+    return -1;
+}
+
 static sm_status check_duplicate(lint_ctx *c, const sm_lint_def *k,
                                  const sm_hits *hits)
 {
@@ -915,35 +967,51 @@ static sm_status check_duplicate(lint_ctx *c, const sm_lint_def *k,
         while (j < hits->n && hits->hits[j].skill == skill)
             j++;
         const sm_skill *sk = &c->r->skills[skill];
-        bool wanted = k->ncategories == 0;
-        for (size_t x = 0; x < k->ncategories && !wanted; x++)
-            wanted = !strcmp(k->categories[x], sk->info.category);
-        if (wanted && j - i > 1) {
-            char first[64], key[64];
-            const sm_hit *h0 = &hits->hits[i];
-            name_key(t, h0->start, h0->end, first, sizeof first);
-            for (size_t m = i + 1; m < j; m++) {
-                const sm_hit *h = &hits->hits[m], *prev = &hits->hits[m - 1];
+        const sm_lint_alias *alias = NULL;
+        for (size_t x = 0; x < k->naliases; x++)
+            if (k->aliases[x].skill == skill)
+                alias = &k->aliases[x];
+        bool by_category = false;
+        for (size_t x = 0; x < k->ncategories && !by_category; x++)
+            by_category = !strcmp(k->categories[x], sk->info.category);
+        /* the first hit of each name; a later hit of another name that
+         * does not merely spell out the one before it is a second ask */
+        int first_name = -1;
+        const sm_hit *first = NULL;
+        char first_key[64] = "";
+        for (size_t m = i; m < j && (alias || by_category); m++) {
+            const sm_hit *h = &hits->hits[m];
+            int name = -1, hl, hc;
+            position(c, h->start, &hl, &hc);
+            if (c->res->title && hl == c->res->title_line)
+                continue;   /* the title names the job, it asks nothing */
+            char key[64] = "";
+            if (alias) {
+                name = name_of(c, alias, h);
+                if (name == -2)
+                    return SM_ERR_MATCH;
+                if (name < 0)
+                    continue;
+            } else {
                 name_key(t, h->start, h->end, key, sizeof key);
-                if (!strcmp(key, first) || !key[0] || !first[0])
+                if (!key[0])
                     continue;
-                if (prev->end <= h->start &&
-                    alias_gap(t, prev->end, h->start))
-                    continue;
-                char a[80], b[80], line0[16];
-                int l0, c0;
-                position(c, h0->start, &l0, &c0);
-                snprintf(line0, sizeof line0, "%d", l0);
-                quote(t, h0->start, h0->end, a, sizeof a);
-                quote(t, h->start, h->end, b, sizeof b);
-                const char *vars[] = {"skill", sk->info.name, "first", a,
-                                      "second", b, "first_line", line0,
-                                      NULL};
-                sm_status st = add_at(c, k, h->start, vars);
-                if (st != SM_OK)
-                    return st;
-                break;   /* one finding per skill */
             }
+            if (!first) {
+                first = h;
+                first_name = name;
+                snprintf(first_key, sizeof first_key, "%s", key);
+                continue;
+            }
+            if (alias ? name == first_name : !strcmp(key, first_key))
+                continue;
+            const sm_hit *prev = &hits->hits[m - 1];
+            if (prev->end <= h->start && alias_gap(t, prev->end, h->start))
+                continue;
+            sm_status st = report_duplicate(c, k, sk, first, h);
+            if (st != SM_OK)
+                return st;
+            break;   /* one finding per skill */
         }
         i = j;
     }
@@ -1064,7 +1132,7 @@ static sm_status check_salary(lint_ctx *c, const sm_lint_def *k)
             char stated[112], expected[112];
             money_range(lo, hi, stated, sizeof stated);
             money_range(want->min, want->max, expected, sizeof expected);
-            const char *vars[] = {"level", sm_level_name(lv), "stated",
+            const char *vars[] = {"level", level_text(lv), "stated",
                                   stated, "expected", expected, "sources",
                                   want->sources, "direction",
                                   below ? "below" : "above", NULL};
@@ -1081,13 +1149,21 @@ static sm_status check_salary(lint_ctx *c, const sm_lint_def *k)
 
 static sm_status check_unknown(lint_ctx *c, const sm_lint_def *k)
 {
-    if (c->res->level != SM_LEVEL_NONE)
+    if (c->res->level != SM_LEVEL_NONE && !c->fm_level_bad[0])
         return SM_OK;
-    char why[200] = "";
+    char why[300] = "";
     int line = title_line(c), col = 1;
     if (c->fm_level_bad[0]) {
-        snprintf(why, sizeof why, "the front matter says level '%s', which "
-                 "is not junior, mid or senior", c->fm_level_bad);
+        int n = snprintf(why, sizeof why, "the front matter says level "
+                         "'%s', which is not junior, mid or senior",
+                         c->fm_level_bad);
+        if (c->res->level != SM_LEVEL_NONE && n > 0 &&
+            (size_t)n < sizeof why)
+            snprintf(why + n, sizeof why - (size_t)n, " (the %s says %s, "
+                     "which is used)",
+                     c->res->level_source == SM_LEVEL_FROM_OPTION
+                         ? "option" : "title",
+                     sm_level_name(c->res->level));
         line = c->fm_level_line;
         col = c->fm_level_col;
     } else if (c->res->title) {
@@ -1135,7 +1211,8 @@ static int pending_cmp(const void *a, const void *b)
 static sm_status finish(lint_ctx *c)
 {
     sm_lint_result *res = c->res;
-    qsort(c->found, c->nfound, sizeof *c->found, pending_cmp);
+    if (c->nfound)
+        qsort(c->found, c->nfound, sizeof *c->found, pending_cmp);
     res->findings = calloc(c->nfound + 1, sizeof *res->findings);
     res->strings = calloc(c->nfound + 1, sizeof *res->strings);
     if (!res->findings || !res->strings)
@@ -1143,7 +1220,7 @@ static sm_status finish(lint_ctx *c)
                        "out of memory");
     for (size_t i = 0; i < c->nfound; i++) {
         pending *p = &c->found[i];
-        if (silenced(c, p->check->id, p->line)) {
+        if (silenced(c, p->check->id, p->line, p->whole)) {
             free(p->message);
             p->message = NULL;
             continue;
@@ -1210,10 +1287,14 @@ sm_status sm_lint(const sm_rules *rules, const sm_lint_config *cfg,
     if ((st = blank_out(&c, &fm_a, &fm_b)) != SM_OK ||
         (st = claimed_level(&c, opt, fm_a, fm_b)) != SM_OK)
         goto done;
-    if (!(sections = sm_sections_assign(rules, s, &c.masked, err))) {
-        st = err ? err->code : SM_ERR_NOMEM;
+    /* resume sections mean nothing in a job description: every line is
+     * "other", and any accepted hit counts as a mention */
+    if (!(sections = malloc((doc->nlines + 1) * sizeof *sections))) {
+        st = sm_fail(err, SM_ERR_NOMEM, doc->name, 0, 0, "out of memory");
         goto done;
     }
+    for (size_t i = 0; i <= doc->nlines; i++)
+        sections[i] = -1;
     if ((st = sm_match_doc(rules, s, &c.masked, sections, 0, -1, NULL, NULL,
                            &hits, err)) != SM_OK)
         goto done;

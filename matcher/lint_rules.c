@@ -458,6 +458,12 @@ static void check_release(sm_lint_def *k)
     for (size_t i = 0; i < k->ncategories; i++)
         free(k->categories[i]);
     free(k->categories);
+    for (size_t i = 0; i < k->naliases; i++) {
+        for (size_t j = 0; j < k->aliases[i].nnames; j++)
+            sm_regex_release(&k->aliases[i].names[j]);
+        free(k->aliases[i].names);
+    }
+    free(k->aliases);
 }
 
 /* phrases: a list of patterns, each a string or {pattern, what, levels,
@@ -504,13 +510,63 @@ static sm_status load_phrases(ctx *c, const sm_ynode *n, sm_lint_def *k)
     return SM_OK;
 }
 
+/* names: [{skill: ID, names: [PATTERN, ...]}]: each pattern matches one
+ * name of the skill, whole. */
+static sm_status load_aliases(ctx *c, const sm_ynode *n, sm_lint_def *k)
+{
+    static const char *const akeys[] = {"skill", "names", NULL};
+    sm_status st;
+    if (n->kind != SM_Y_SEQ)
+        return bad(c, n, "check '%s': 'names' must be a list", k->id);
+    k->aliases = calloc(n->n ? n->n : 1, sizeof *k->aliases);
+    if (!k->aliases)
+        return oom(c);
+    for (size_t i = 0; i < n->n; i++) {
+        const sm_ynode *m = n->items[i], *sk, *nm;
+        sm_lint_alias *a = &k->aliases[i];
+        if ((st = keys(c, m, "names entry", akeys)) != SM_OK)
+            return st;
+        if (!(sk = sm_ymap_get(m, "skill")) || sk->kind != SM_Y_SCALAR)
+            return bad(c, m, "names entry: 'skill' is missing");
+        sm_skill *s;
+        HASH_FIND_STR(c->r->by_id, sk->value, s);
+        if (!s)
+            return bad(c, sk, "names entry: unknown skill '%s'", sk->value);
+        a->skill = s->index;
+        k->naliases++;
+        if (!(nm = sm_ymap_get(m, "names")))
+            return bad(c, m, "names entry: 'names' is missing");
+        const sm_ynode *const *items;
+        size_t cnt;
+        if ((st = strings(c, nm, "names", &items, &cnt)) != SM_OK)
+            return st;
+        if (cnt < 2)
+            return bad(c, nm, "names entry: give two names or more");
+        a->names = calloc(cnt, sizeof *a->names);
+        if (!a->names)
+            return oom(c);
+        for (size_t j = 0; j < cnt; j++) {
+            st = sm_regex_compile(&a->names[j], items[j]->value,
+                                  PCRE2_ANCHORED | PCRE2_ENDANCHORED,
+                                  c->file, items[j]->line, items[j]->col,
+                                  c->err);
+            if (st != SM_OK) {
+                c->err->code = SM_ERR_RULES;
+                return SM_ERR_RULES;
+            }
+            a->nnames++;
+        }
+    }
+    return SM_OK;
+}
+
 static sm_status load_check(ctx *c, const sm_ynode *m, sm_lint_def *k)
 {
     static const char *const ckeys[] = {
         "id", "kind", "severity", "summary", "description", "help",
         "message", "source", "levels", "patterns", "require", "cues",
         "excludes", "anchors", "error_weight", "min_weight", "margin",
-        "categories", NULL};
+        "categories", "names", NULL};
     const sm_ynode *n;
     sm_status st;
     if ((st = keys(c, m, "lint check", ckeys)) != SM_OK ||
@@ -577,7 +633,8 @@ static sm_status load_check(ctx *c, const sm_ynode *m, sm_lint_def *k)
                {"excludes", SM_LINT_SALARY}, {"margin", SM_LINT_SALARY},
                {"anchors", SM_LINT_MISSING}, {"error_weight", SM_LINT_MISSING},
                {"min_weight", SM_LINT_MISSING},
-               {"categories", SM_LINT_DUPLICATE}};
+               {"categories", SM_LINT_DUPLICATE},
+               {"names", SM_LINT_DUPLICATE}};
     for (size_t i = 0; i < sizeof OWN / sizeof *OWN; i++)
         if ((n = sm_ymap_get(m, OWN[i].key)) && k->kind != OWN[i].kind)
             return bad(c, n, "check '%s': '%s' does not apply to a %s check",
@@ -641,6 +698,8 @@ static sm_status load_check(ctx *c, const sm_ynode *m, sm_lint_def *k)
             k->ncategories++;
         }
     }
+    if ((n = sm_ymap_get(m, "names")) && (st = load_aliases(c, n, k)) != SM_OK)
+        return st;
     return SM_OK;
 }
 

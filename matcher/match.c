@@ -84,13 +84,23 @@ static void find_candidates(const sm_rules *r, sm_scratch *s, const char *text,
     }
 }
 
-/* The clause around a hit: back to the last sentence or line boundary (at
- * most `window` bytes), and forward likewise. */
-static size_t clause_start(const char *t, size_t lo, size_t at, int window)
+/* Does a clause end before t[i]? At . ; ! ? and at a line break, unless
+ * the next line goes on in lower case (a wrapped sentence). */
+static bool boundary(const char *t, size_t i, size_t hi)
+{
+    if (t[i] == '\n')
+        return !(i + 1 < hi && t[i + 1] >= 'a' && t[i + 1] <= 'z');
+    return t[i] == '.' || t[i] == ';' || t[i] == '!' || t[i] == '?';
+}
+
+/* The clause around a hit: back to the last boundary (at most `window`
+ * bytes), and forward likewise. */
+static size_t clause_start(const char *t, size_t lo, size_t hi, size_t at,
+                           int window)
 {
     size_t limit = at > lo + (size_t)window ? at - (size_t)window : lo;
     size_t i = at;
-    while (i > limit && !strchr(".;!?\n", t[i - 1]))
+    while (i > limit && !boundary(t, i - 1, hi))
         i--;
     return i;
 }
@@ -99,7 +109,7 @@ static size_t clause_end(const char *t, size_t hi, size_t at, int window)
 {
     size_t limit = at + (size_t)window < hi ? at + (size_t)window : hi;
     size_t i = at;
-    while (i < limit && !strchr(".;!?\n", t[i]))
+    while (i < limit && !boundary(t, i, hi))
         i++;
     return i;
 }
@@ -137,7 +147,8 @@ static int span_cmp(const void *a, const void *b)
 static void spans_merge(spans *v)
 {
     size_t w = 0;
-    qsort(v->v, v->n, sizeof *v->v, span_cmp);
+    if (v->n > 1)   /* qsort() wants a real array even for none */
+        qsort(v->v, v->n, sizeof *v->v, span_cmp);
     for (size_t i = 0; i < v->n; i++) {
         if (w && v->v[i].start <= v->v[w - 1].end) {
             if (v->v[i].end > v->v[w - 1].end)
@@ -237,8 +248,11 @@ static sm_status neighbours_build(const sm_rules *r, const sm_hits *all,
         a->start = b->start = o->start;
         a->end = b->end = o->end;
     }
-    qsort(nb->by_start.v, nb->by_start.n, sizeof *nb->by_start.v, span_cmp);
-    qsort(nb->by_end.v, nb->by_end.n, sizeof *nb->by_end.v, span_end_cmp);
+    if (nb->by_start.n > 1) {
+        qsort(nb->by_start.v, nb->by_start.n, sizeof *nb->by_start.v,
+              span_cmp);
+        qsort(nb->by_end.v, nb->by_end.n, sizeof *nb->by_end.v, span_end_cmp);
+    }
     return SM_OK;
 }
 
@@ -360,7 +374,7 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
             found.n = 0;
             if ((st = find_all(&sk->pats[pi], s, t, p0, p1, &found, err)) !=
                 SM_OK) {
-                match_error(doc, sk->info.id, "pattern", err);
+                match_error(doc, sk->info.id, "skill", err);
                 break;
             }
             /* the earlier patterns' hits of this skill, searchable */
@@ -391,7 +405,7 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
                         st = find_all(&sk->excl[x], s, t, p0, p1, &excl, err);
                     excl_done = true;
                     if (st != SM_OK) {
-                        match_error(doc, sk->info.id, "exclusion", err);
+                        match_error(doc, sk->info.id, "skill", err);
                         break;
                     }
                     spans_merge(&excl);
@@ -401,7 +415,7 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
                               "an exclusion of the skill matches here");
                     continue;
                 }
-                size_t cb = clause_start(t, p0, h.start, r->context_window);
+                size_t cb = clause_start(t, p0, p1, h.start, r->context_window);
                 size_t ce = clause_end(t, p1, h.end, r->context_window);
                 const sm_cue *neg = NULL;
                 for (size_t q = 0; q < r->nnegations && !neg; q++) {
@@ -421,7 +435,8 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
                     trace_out(trace, ud, only, &h, SM_CAND_NEGATED, neg->id);
                     continue;
                 }
-                for (size_t q = 0; q < r->nhedges; q++) {
+                for (size_t q = 0; q < r->nhedges && !sk->ignore_hedges;
+                     q++) {
                     const sm_cue *c = &r->hedges[q];
                     int rc = c->where ? cue_matches(c, s, t, h.end, ce, err)
                                       : cue_matches(c, s, t, cb, h.start, err);
@@ -515,6 +530,7 @@ sm_status sm_match_doc(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
             }
         }
     }
-    qsort(out->hits, out->n, sizeof *out->hits, hit_cmp);
+    if (out->n > 1)   /* none: hits is NULL, which qsort() must not get */
+        qsort(out->hits, out->n, sizeof *out->hits, hit_cmp);
     return SM_OK;
 }

@@ -9,6 +9,8 @@
 
 #include "internal.h"
 
+enum { ANCHOR_GAP = 256 };
+
 typedef struct {
     sm_doc *doc;
     char *o;
@@ -40,9 +42,13 @@ static void emit(out_buf *b, const char *s, size_t len, int line, int col)
 {
     if (b->oom || !reserve(b, len))
         return;
-    if (line != b->exp_line || col != b->exp_col) {
-        sm_doc *d = b->doc;
-        sm_anchor *a = SM_PUSH(d->anchors, d->nanchors, d->capanchors);
+    sm_doc *doc = b->doc;
+    /* an anchor at least every ANCHOR_GAP bytes, so that sm_doc_position()
+     * counts few characters even on a line of megabytes */
+    if (line != b->exp_line || col != b->exp_col ||
+        (doc->nanchors && b->n - doc->anchors[doc->nanchors - 1].norm >=
+                              ANCHOR_GAP)) {
+        sm_anchor *a = SM_PUSH(doc->anchors, doc->nanchors, doc->capanchors);
         if (!a) {
             b->oom = true;
             return;
@@ -183,7 +189,9 @@ sm_status sm_normalize(sm_doc *doc, const char *in, size_t len, sm_error *err)
             size_t moved_to = i + adv;
             int moved_col = 1;
             if (ends_with_broken_word(&b) && j < len && is_lower_ascii(p[j])) {
-                b.n--;   /* drop the hyphen */
+                b.n--;   /* drop the hyphen, and an anchor made for it */
+                if (doc->nanchors && doc->anchors[doc->nanchors - 1].norm > b.n)
+                    doc->nanchors--;
                 while (j < len && is_alpha_ascii(p[j])) {
                     emit(&b, (const char *)p + j, 1, line + 1, ncol);
                     j++;

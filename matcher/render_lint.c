@@ -598,8 +598,21 @@ static void render_junit(const sm_lint_result *const *rs, size_t n,
         for (size_t j = 0; j < r->nfindings; j++) {
             const sm_lint_finding *x = &r->findings[j];
             bool failed = fail_on != SM_SEVERITY_OFF && x->severity >= fail_on;
-            fprintf(out, "    <testcase name=\"%s %d:%d\" classname=\"",
-                    x->check->id, x->line, x->col);
+            /* the name says which finding it is: a check can have several
+             * findings at one place (missing requirements) */
+            char name[120];
+            size_t len = strlen(x->message);
+            snprintf(name, sizeof name, "%s", x->message);
+            if (len >= sizeof name) {   /* cut at a character boundary */
+                size_t cut = sizeof name - 4;
+                while (cut > 0 && ((unsigned char)name[cut] & 0xC0) == 0x80)
+                    cut--;
+                memcpy(name + cut, "...", 4);
+            }
+            fprintf(out, "    <testcase name=\"%s %d:%d: ", x->check->id,
+                    x->line, x->col);
+            xml_escape(out, name);
+            fputs("\" classname=\"", out);
             xml_escape(out, r->file);
             fputs("\">\n", out);
             if (failed) {

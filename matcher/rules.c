@@ -444,7 +444,7 @@ static sm_status load_skill(ctx *c, const sm_ynode *m, sm_skill *k)
 {
     static const char *const keys[] = {
         "id", "name", "category", "source", "triggers", "patterns",
-        "exclude", "needs_context", "examples", NULL};
+        "exclude", "needs_context", "ignore_hedges", "examples", NULL};
     static const char *const ex_keys[] = {"match", "no_match", NULL};
     const sm_ynode *id, *name, *cat, *n;
     sm_status st;
@@ -530,6 +530,10 @@ static sm_status load_skill(ctx *c, const sm_ynode *m, sm_skill *k)
     if ((n = get(m, "needs_context")) &&
         (st = parse_bool(c, n, "needs_context", &k->info.needs_context)) !=
             SM_OK)
+        return st;
+
+    if ((n = get(m, "ignore_hedges")) &&
+        (st = parse_bool(c, n, "ignore_hedges", &k->ignore_hedges)) != SM_OK)
         return st;
 
     if ((n = get(m, "examples"))) {
@@ -1266,7 +1270,8 @@ sm_status sm_rules_load(const char *dir, sm_rules **out, sm_error *err)
                  "../corpus/facts.yaml): sources were not checked");
         if (st == SM_OK && !strcmp(*key, "skills")) {
             /* by category, then as defined: the order of every listing */
-            qsort(r->skills, r->nskills, sizeof *r->skills, skill_order);
+            if (r->nskills > 1)   /* none: skills is NULL */
+                qsort(r->skills, r->nskills, sizeof *r->skills, skill_order);
             for (size_t i = 0; i < r->nskills; i++) {
                 r->skills[i].index = (int)i;
                 sm_skill *k = &r->skills[i];

@@ -14,8 +14,8 @@ run() {   # run a suite; count its "N passed, N failed" line
     code=$?
     cat "$log"
     line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
-    p=$(echo "$line" | sed -E 's/.* ?([0-9]+) passed.*/\1/')
-    f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+    p=$(echo "$line" | sed -E 's/^(.*[^0-9])?([0-9]+) passed.*/\2/')
+    f=$(echo "$line" | sed -E 's/^.*[^0-9]([0-9]+) failed.*/\1/')
     if [ -z "$line" ]; then
         echo "$name: no result line (exit $code)"; p=0; f=1
     elif [ $code != 0 ] && [ "$f" = 0 ]; then
@@ -29,7 +29,9 @@ for t in "$build"/tests/test_*; do
 done
 run "rules check" "$SM" rules check rules
 run "cli" sh tests/cli/run.sh
+run "lint schemas" sh tests/lint/validate.sh
 [ -x "${EVAL:-build/eval}" ] && run "eval harness" sh tests/eval_runs.sh
 [ -f tests/fuzz/replay.sh ] && run "fuzz replay" sh tests/fuzz/replay.sh "$build"
+[ -f tests/hostile/run.sh ] && run "hostile" sh tests/hostile/run.sh
 echo "$total_pass passed, $total_fail failed"
 [ $total_fail = 0 ]
