@@ -70,6 +70,14 @@ static json_t *skill_json(const sm_skill_info *k)
     return o;
 }
 
+static json_t *skills_json(const sm_rules *rules)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < sm_rules_skill_count(rules); i++)
+        json_array_append_new(a, skill_json(sm_rules_skill(rules, i)));
+    return a;
+}
+
 static bool dump_json(json_t *j, FILE *f)
 {
     bool ok = j && json_dumpf(j, f, JSON_INDENT(2)) == 0;
@@ -82,12 +90,8 @@ static int rules_list(cli_opts *o, sm_rules *rules, FILE *f)
 {
     const char *fmt = o->format ? o->format : "text";
     size_t n = sm_rules_skill_count(rules);
-    if (!strcmp(fmt, "json")) {
-        json_t *a = json_array();
-        for (size_t i = 0; a && i < n; i++)
-            json_array_append_new(a, skill_json(sm_rules_skill(rules, i)));
-        return dump_json(a, f) ? EXIT_OK : EXIT_USAGE;
-    }
+    if (!strcmp(fmt, "json"))
+        return dump_json(skills_json(rules), f) ? EXIT_OK : EXIT_USAGE;
     bool tsv = !strcmp(fmt, "tsv");
     if (!tsv && strcmp(fmt, "text")) {
         cli_error("rules list: unknown format '%s' (text, tsv or json)", fmt);
@@ -147,12 +151,8 @@ static int rules_export(cli_opts *o, sm_rules *rules, FILE *f)
 {
     const char *fmt = o->format ? o->format : "pcre";
     size_t n = sm_rules_skill_count(rules);
-    if (!strcmp(fmt, "json")) {
-        json_t *a = json_array();
-        for (size_t i = 0; a && i < n; i++)
-            json_array_append_new(a, skill_json(sm_rules_skill(rules, i)));
-        return dump_json(a, f) ? EXIT_OK : EXIT_USAGE;
-    }
+    if (!strcmp(fmt, "json"))
+        return dump_json(skills_json(rules), f) ? EXIT_OK : EXIT_USAGE;
     if (strcmp(fmt, "pcre")) {
         cli_error("rules export: unknown format '%s' (pcre or json)", fmt);
         return EXIT_USAGE;

@@ -316,52 +316,34 @@ sm_status sm_years_find(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
             size_t j = i + l1;
             size_t sl = separator_at(t, j, n);
             bool since = i >= 6 && !strncasecmp(t + i - 6, "since ", 6);
-            if (!sl && since) {
-                if (!edu_known) {
-                    edu = education_line(t, n);
-                    edu_known = true;
-                }
-                int from = y1 * 12 + (m1 ? m1 - 1 : 0);
+            int from = y1 * 12 + (m1 ? m1 - 1 : 0), to;
+            if (!sl && since) {           /* "since 2022": to the present */
+                to = today;
                 i = j - 1;
-                if (edu || from > today)
+            } else if (!sl) {
+                i = j - 1;
+                continue;
+            } else {
+                j += sl;
+                size_t l2 = present_at(t, j, n);
+                bool present = l2 > 0;
+                if (!present)
+                    l2 = date_at(t, j, n, &y2, &m2);
+                if (!l2) {
+                    i = j - 1;
                     continue;
-                range *slot = SM_PUSH(v, nv, cap);
-                if (!slot) {
-                    free(v);
-                    return sm_fail(err, SM_ERR_NOMEM, doc->name, 0, 0,
-                                   "out of memory");
                 }
-                slot->from = from;
-                slot->to = today;
-                slot->line = ln;
-                continue;
-            }
-            if (!sl) {
-                i = j - 1;
-                continue;
-            }
-            j += sl;
-            size_t l2 = present_at(t, j, n);
-            bool present = l2 > 0;
-            if (!present)
-                l2 = date_at(t, j, n, &y2, &m2);
-            if (!l2) {
-                i = j - 1;
-                continue;
+                i = j + l2 - 1;
+                to = present ? today
+                             : y2 * 12 + (m2 ? m2 - 1 : (y2 == y1 ? 6 : 0));
+                if (m1 && !m2 && !present && y2 > y1)
+                    to = y2 * 12;         /* "Mar 2016 - 2019" */
             }
             if (!edu_known) {
                 edu = education_line(t, n);
                 edu_known = true;
             }
-            i = j + l2 - 1;
-            if (edu)
-                continue;
-            int from = y1 * 12 + (m1 ? m1 - 1 : 0);
-            int to = present ? today
-                     : y2 * 12 + (m2 ? m2 - 1 : (y2 == y1 ? 6 : 0));
-            if (m1 && !m2 && !present && y2 > y1)
-                to = y2 * 12;             /* "Mar 2016 - 2019" */
-            if (from > to || from > today || to - from > 50 * 12)
+            if (edu || from > to || from > today || to - from > 50 * 12)
                 continue;
             if (to > today)
                 to = today;
