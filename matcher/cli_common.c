@@ -101,6 +101,17 @@ bool cli_out_open(cli_out *out, const char *path)
         out->f = stdout;
         return true;
     }
+    /* A device or a pipe (-o /dev/stdout) is written as it is; only a
+     * regular file goes through a temporary file renamed into place. */
+    struct stat sb;
+    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        if (!(out->f = fopen(path, "w"))) {
+            cli_error("%s: cannot write: %s", path, strerror(errno));
+            return false;
+        }
+        out->final = path;
+        return true;
+    }
     size_t n = strlen(path) + 16;
     out->tmp = malloc(n);
     if (!out->tmp) {
@@ -137,6 +148,14 @@ bool cli_out_close(cli_out *out, bool keep)
     if (out->f == stdout) {
         if (!ok)
             cli_error("write error on standard output");
+        return ok;
+    }
+    if (!out->tmp) {            /* a device or pipe, written directly */
+        if (fclose(out->f) != 0)
+            ok = false;
+        out->f = NULL;
+        if (!ok)
+            cli_error("%s: write failed", out->final);
         return ok;
     }
     if (fclose(out->f) != 0)
