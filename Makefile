@@ -33,10 +33,13 @@ FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_REPLAY = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_BUILD ?= build-fuzz
 ASAN_BUILD ?= build-asan
+TSAN_BUILD ?= build-tsan
+VG_BUILD ?= build-valgrind
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all \
            -fno-omit-frame-pointer
 
-.PHONY: all demo check deps bench eval asan valgrind fuzz install uninstall clean help
+.PHONY: all demo check deps bench eval asan tsan valgrind fuzz fuzz-targets \
+        build-asan-tests install uninstall clean help
 
 ## all: build the library and the skillmatch program
 all: $(BIN)
@@ -82,7 +85,7 @@ check: deps
 
 ## bench: measure speed (see README)
 bench: deps all
-	@sh tools/bench.sh
+	@SKILLMATCH_BIN=$(BIN) sh tools/bench.sh
 
 $(BUILD)/eval: tools/eval.c $(LIB) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Imatcher -o $@ $< $(LIB) $(LDLIBS)
@@ -101,6 +104,13 @@ asan: deps
 
 build-asan-tests: $(UNIT_BIN) $(FUZZ_REPLAY)
 
+## tsan: screen's worker pool under ThreadSanitizer (tools/tsan.sh)
+tsan: deps
+	@$(MAKE) --no-print-directory BUILD=$(TSAN_BUILD) \
+	  OPT="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" \
+	  BIN=$(TSAN_BUILD)/skillmatch all
+	@SKILLMATCH_BIN=$(TSAN_BUILD)/skillmatch sh tools/tsan.sh
+
 ## fuzz: build the libFuzzer targets with clang into build-fuzz/ (tests/fuzz/README.md)
 fuzz:
 	@sh tools/deps.sh clang libclang-rt-dev
@@ -109,11 +119,12 @@ fuzz:
 	@echo "fuzz: built $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/%)"
 	@echo "fuzz: run one with: sh tests/fuzz/run.sh TARGET SECONDS"
 
-## valgrind: the CLI tests under valgrind: no leak, no error allowed
+## valgrind: the CLI tests under valgrind (PCRE2 without JIT): no leak, no error
 valgrind: deps
 	@sh tools/deps.sh valgrind
-	@$(MAKE) --no-print-directory all
-	@SKILLMATCH_BIN=$(BIN) sh tools/valgrind.sh
+	@$(MAKE) --no-print-directory BUILD=$(VG_BUILD) OPT="-O1 -g -DSM_NO_JIT" \
+	  BIN=$(VG_BUILD)/skillmatch all
+	@SKILLMATCH_BIN=$(VG_BUILD)/skillmatch sh tools/valgrind.sh
 
 ## install: install program, library, header, pkg-config file, rules, man page
 install: all
@@ -141,7 +152,7 @@ uninstall:
 
 ## clean: remove build output
 clean:
-	rm -rf build $(ASAN_BUILD) $(FUZZ_BUILD) $(BIN)
+	rm -rf build $(ASAN_BUILD) $(TSAN_BUILD) $(VG_BUILD) $(FUZZ_BUILD) $(BIN)
 
 ## help: this list
 help:

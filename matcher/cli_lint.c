@@ -308,10 +308,9 @@ int cmd_lint(cli_opts *o)
 {
     sm_lint_format fmt = SM_LINT_TEXT;
     sm_severity fail_on = SM_SEVERITY_ERROR;
-    if (o->format && (sm_lint_format_parse(o->format, &fmt) != SM_OK ||
-                      fmt == SM_LINT_MARKDOWN)) {
-        cli_error("lint: unknown format '%s' (text, json, github, sarif or "
-                  "junit)", o->format);
+    if (o->format && sm_lint_format_parse(o->format, &fmt) != SM_OK) {
+        cli_error("lint: unknown format '%s' (text, json, github, sarif, "
+                  "junit or markdown)", o->format);
         return EXIT_USAGE;
     }
     if (o->fail_on && !parse_fail_on(o->fail_on, &fail_on)) {
@@ -355,6 +354,13 @@ int cmd_lint(cli_opts *o)
 
     sm_rules *rules = cli_load_rules(o);
     if (!rules) {
+        strings_free(&paths);
+        return EXIT_USAGE;
+    }
+    if (!sm_lint_check_count(rules, NULL)) {
+        cli_error("lint: the rules folder defines no lint checks (the 'lint:' "
+                  "key, as in rules/lint.yaml)");
+        sm_rules_free(rules);
         strings_free(&paths);
         return EXIT_USAGE;
     }

@@ -190,10 +190,14 @@ static void screen_task(void *task, void *state)
     if (r->ok && st == SM_OK)
         st = sm_analyze(w->rules, w->scratch, doc, &w->o->analyze, &res, &err);
     if (r->ok && st != SM_OK) {
+        /* where the message came from: the rule's file:line:col when it is
+         * not the document's, the line of a JSON-lines document */
+        const char *why = err.msg[0] ? err.msg : sm_strerror(st);
         char *msg = err.line > 0 && strcmp(err.file, r->file)
-            ? dup_printf("%s:%d:%d: %s", err.file, err.line, err.col, err.msg)
-            : NULL;
-        fail_row(r, msg ? msg : err.msg[0] ? err.msg : sm_strerror(st));
+            ? dup_printf("%s:%d:%d: %s", err.file, err.line, err.col, why)
+            : r->line_no ? dup_printf("line %zu: %s", r->line_no, why)
+                         : NULL;
+        fail_row(r, msg ? msg : why);
         free(msg);
     }
     if (r->ok) {
@@ -546,34 +550,33 @@ static int read_line(line_reader *lr, const char **line, size_t *len,
     size_t scanned = lr->start;
     for (;;) {
         char *nl = memchr(lr->buf + scanned, '\n', lr->end - scanned);
-        if (nl || (lr->eof && lr->end > lr->start)) {
+        if (nl || (lr->eof && (lr->end > lr->start || *too_long))) {
             size_t stop = nl ? (size_t)(nl - lr->buf) : lr->end;
             *line = lr->buf + lr->start;
             *len = stop - lr->start;
             lr->start = nl ? stop + 1 : stop;
+            if (*len > lr->limit)
+                *too_long = true;
             return 1;
         }
         if (lr->eof)
             return 0;
-        scanned = lr->end;
+        if (lr->end - lr->start > lr->limit) {
+            *too_long = true;            /* drop it, read on to its end */
+            lr->start = lr->end = 0;
+        }
         if (lr->start > 0) {             /* move the partial line down */
             memmove(lr->buf, lr->buf + lr->start, lr->end - lr->start);
-            scanned -= lr->start;
             lr->end -= lr->start;
             lr->start = 0;
         }
+        scanned = lr->end;
         if (lr->end == lr->cap) {
-            if (lr->cap >= lr->limit) {  /* too long: drop what we have */
-                *too_long = true;
-                lr->end = scanned = 0;
-            } else {
-                size_t ncap = lr->cap * 2 < lr->limit ? lr->cap * 2 : lr->limit;
-                char *nb = realloc(lr->buf, ncap);
-                if (!nb)
-                    return -1;
-                lr->buf = nb;
-                lr->cap = ncap;
-            }
+            char *nb = realloc(lr->buf, lr->cap * 2);
+            if (!nb)
+                return -1;
+            lr->buf = nb;
+            lr->cap *= 2;
         }
         ssize_t r = read(lr->fd, lr->buf + lr->end, lr->cap - lr->end);
         if (r < 0 && errno == EINTR)
@@ -583,12 +586,6 @@ static int read_line(line_reader *lr, const char **line, size_t *len,
         if (r == 0)
             lr->eof = true;
         lr->end += (size_t)r;
-        if (*too_long && lr->eof) {
-            *line = lr->buf;
-            *len = 0;
-            lr->start = lr->end;
-            return 1;
-        }
     }
 }
 

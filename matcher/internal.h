@@ -49,6 +49,10 @@ typedef struct {
     pcre2_code *code;
     const char *file;
     int line, col;
+    char **lits;             /* what every match holds: literal factors,
+                                see sm_prefilter_literals(); none: nothing
+                                known */
+    size_t nlits;
 } sm_regex;
 
 sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
@@ -60,6 +64,23 @@ void sm_regex_release(sm_regex *re);
 int sm_regex_find(const sm_regex *re, sm_scratch *s, const char *subject,
                   size_t len, size_t start, size_t *mstart, size_t *mend,
                   sm_error *err);
+/* The same, for a match that starts at or before offset `limit` (SIZE_MAX:
+ * anywhere); the search stops there instead of running to the end. */
+int sm_regex_find_by(const sm_regex *re, sm_scratch *s, const char *subject,
+                     size_t len, size_t start, size_t limit, size_t *mstart,
+                     size_t *mend, sm_error *err);
+
+/* ---- literal prefilter (prefilter.c) ---- */
+/* What every match of `pattern` contains: factors, each a run of literals
+ * (ASCII, lower case, 3 bytes or more) ended by a NULL entry; a match holds
+ * one literal of every factor. None (*n = 0) when nothing is known. */
+void sm_prefilter_literals(const char *pattern, char ***lits, size_t *n);
+/* The three-character sequences of a text, as a bit set. */
+#define SM_GRAM_SHIFT 13
+#define SM_GRAM_WORDS ((1u << SM_GRAM_SHIFT) / 64)
+void sm_grams_build(uint64_t *bits, const char *text, size_t len);
+/* False when `re` cannot match the text whose trigrams are `bits`. */
+bool sm_regex_may_match(const sm_regex *re, const uint64_t *bits);
 
 struct sm_scratch {
     pcre2_match_data *md;
@@ -67,6 +88,8 @@ struct sm_scratch {
     pcre2_jit_stack *jit;
     /* reusable buffers for the matcher */
     unsigned char *cand;     /* one flag per skill */
+    size_t *cand_end;        /* per skill: end of its last trigger word */
+    uint64_t *grams;         /* the paragraph's trigrams */
     size_t ncand;
 };
 

@@ -185,7 +185,8 @@ static sm_status add(lint_ctx *c, const sm_lint_def *k, sm_severity sev,
     p->seq = c->nfound;
     p->source = source ? source : k->source;
     /* what is missing from a draft has no place of its own */
-    p->whole = k->kind == SM_LINT_MISSING || k->kind == SM_LINT_UNKNOWN_LEVEL ||
+    p->whole = k->kind == SM_LINT_MISSING ||
+               k->kind == SM_LINT_UNKNOWN_LEVEL ||
                (k->kind == SM_LINT_PHRASES && k->require);
     if (!(p->message = expand(k->message, vars))) {
         c->nfound--;
@@ -482,11 +483,11 @@ static void strip(const char *t, size_t *a, size_t *b)
 
 static sm_status set_title(lint_ctx *c, const char *s, size_t n, size_t off)
 {
-    if (n > MAX_TITLE)
+    if (n > MAX_TITLE) {   /* cut before the character MAX_TITLE is in */
         n = MAX_TITLE;
-    while (n > 0 && ((unsigned char)s[n - 1] & 0xC0) == 0x80 &&
-           n == MAX_TITLE)
-        n--;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
     free(c->res->title);
     c->res->title = malloc(n + 8);
     if (!c->res->title)
@@ -577,30 +578,66 @@ static sm_status find_title(lint_ctx *c)
     return SM_OK;
 }
 
+/* A scalar node for `key: value` lines of front matter that is not valid
+ * YAML ("title: ML Engineer: Ads" is an error to YAML). */
+static sm_ynode *scan_key(const char *t, size_t a, size_t b, const char *key)
+{
+    size_t klen = strlen(key);
+    int line = 1;
+    for (size_t i = a; i < b; line++) {
+        size_t e = line_end(t, b, i);
+        if (e - i > klen && !strncmp(t + i, key, klen) && t[i + klen] == ':') {
+            size_t v = i + klen + 1, w = e;
+            while (v < w && (t[v] == ' ' || t[v] == '\t'))
+                v++;
+            while (w > v && (t[w - 1] == ' ' || t[w - 1] == '\t'))
+                w--;
+            if (w - v >= 2 && (t[v] == '"' || t[v] == '\'') &&
+                t[w - 1] == t[v]) {
+                v++;
+                w--;
+            }
+            sm_ynode *n = calloc(1, sizeof *n);
+            if (!n || !(n->value = sm_strndup(t + v, w - v))) {
+                free(n);
+                return NULL;
+            }
+            n->kind = SM_Y_SCALAR;
+            n->len = w - v;
+            n->line = line;
+            n->col = (int)(v - i) + 1;
+            return n;
+        }
+        i = e + 1;
+    }
+    return NULL;
+}
+
 /* front matter: `level:` and `title:` (YAML; a line scan when it is not
- * valid YAML). */
+ * valid YAML). The nodes belong to *keep. */
 static sm_status front_matter(lint_ctx *c, size_t a, size_t b,
-                              const sm_ynode **level, sm_ynode **root)
+                              const sm_ynode **level, sm_ynode *keep[3])
 {
     const char *t = c->doc->text;
+    const sm_ynode *lv = NULL, *ti = NULL;
     sm_error yerr;
     *level = NULL;
-    *root = NULL;
-    if (sm_yaml_parse(c->doc->name, t + a, b - a, root, &yerr) == SM_OK &&
-        *root && (*root)->kind == SM_Y_MAP) {
-        const sm_ynode *lv = sm_ymap_get(*root, "level");
-        const sm_ynode *ti = sm_ymap_get(*root, "title");
-        if (lv && lv->kind == SM_Y_SCALAR)
-            *level = lv;
-        if (ti && ti->kind == SM_Y_SCALAR && ti->len) {
-            /* the node's line is relative to the front matter */
-            size_t off = a;
-            for (int l = 1; l < ti->line && off < b; l++)
-                off = line_end(t, b, off) + 1;
-            sm_status st = set_title(c, ti->value, ti->len, off);
-            if (st != SM_OK)
-                return st;
-        }
+    if (sm_yaml_parse(c->doc->name, t + a, b - a, &keep[0], &yerr) == SM_OK &&
+        keep[0] && keep[0]->kind == SM_Y_MAP) {
+        lv = sm_ymap_get(keep[0], "level");
+        ti = sm_ymap_get(keep[0], "title");
+    } else {
+        lv = keep[1] = scan_key(t, a, b, "level");
+        ti = keep[2] = scan_key(t, a, b, "title");
+    }
+    if (lv && lv->kind == SM_Y_SCALAR)
+        *level = lv;
+    if (ti && ti->kind == SM_Y_SCALAR && ti->len) {
+        /* the node's line is relative to the front matter */
+        size_t off = a;
+        for (int l = 1; l < ti->line && off < b; l++)
+            off = line_end(t, b, off) + 1;
+        return set_title(c, ti->value, ti->len, off);
     }
     return SM_OK;
 }
@@ -610,9 +647,9 @@ static sm_status claimed_level(lint_ctx *c, const sm_lint_options *opt,
 {
     sm_lint_result *res = c->res;
     const sm_ynode *lv = NULL;
-    sm_ynode *root = NULL;
+    sm_ynode *keep[3] = {NULL, NULL, NULL};
     sm_status st = SM_OK;
-    if (fm_b > fm_a && (st = front_matter(c, fm_a, fm_b, &lv, &root)) !=
+    if (fm_b > fm_a && (st = front_matter(c, fm_a, fm_b, &lv, keep)) !=
                            SM_OK)
         goto done;
     if (!res->title && (st = find_title(c)) != SM_OK)
@@ -652,7 +689,8 @@ static sm_status claimed_level(lint_ctx *c, const sm_lint_options *opt,
         }
     }
 done:
-    sm_ynode_free(root);
+    for (int i = 0; i < 3; i++)
+        sm_ynode_free(keep[i]);
     return st;
 }
 

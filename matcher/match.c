@@ -17,6 +17,7 @@ enum { MAX_TOKEN = 64 };
 
 typedef struct {
     size_t start, end;
+    int pattern;             /* which of the skill's patterns found it */
 } span;
 
 typedef struct {
@@ -24,15 +25,19 @@ typedef struct {
     size_t n, cap;
 } spans;
 
-static void mark(const sm_rules *r, sm_scratch *s, sm_trigger *table,
-                 const char *key)
+/* Flag the skills whose trigger `key` is, and note where the token that
+ * holds it ends: a match overlaps a trigger word, so it starts before the
+ * end of the skill's last one. */
+static void mark(sm_scratch *s, sm_trigger *table, const char *key,
+                 size_t end)
 {
     sm_trigger *t;
     HASH_FIND_STR(table, key, t);
-    (void)r;
     if (t)
-        for (size_t i = 0; i < t->n; i++)
+        for (size_t i = 0; i < t->n; i++) {
             s->cand[t->skills[i]] = 1;
+            s->cand_end[t->skills[i]] = end;
+        }
 }
 
 static bool is_alnum_ascii(unsigned char c)
@@ -40,23 +45,23 @@ static bool is_alnum_ascii(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
-/* Flag in s->cand the skills whose triggers occur in text[0..len). */
+/* Flag in s->cand the skills whose triggers occur in text[0..len), and
+ * in s->cand_end where their last trigger ends (SIZE_MAX: anywhere). */
 static void find_candidates(const sm_rules *r, sm_scratch *s, const char *text,
                             size_t len)
 {
     size_t pos = 0;
     sm_token tok;
     char buf[MAX_TOKEN + 1];
-    for (size_t i = 0; i < r->nuntriggered; i++)
-        s->cand[r->untriggered[i]] = 1;
     while (sm_token_next(text, len, &pos, &tok)) {
+        size_t end = tok.start + tok.len;
         size_t n = tok.len < MAX_TOKEN ? tok.len : MAX_TOKEN;
         for (size_t i = 0; i < n; i++) {
             unsigned char ch = (unsigned char)text[tok.start + i];
             buf[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
         }
         buf[n] = '\0';
-        mark(r, s, r->exact, buf);            /* whole token: c++, ci/cd */
+        mark(s, r->exact, buf, end);          /* whole token: c++, ci/cd */
         /* each word of the token: scikit-learn -> scikit, learn */
         size_t i = 0;
         while (i < n) {
@@ -70,17 +75,21 @@ static void find_candidates(const sm_rules *r, sm_scratch *s, const char *text,
             char save = buf[i];
             buf[i] = '\0';
             if (w > 0 || i < n)
-                mark(r, s, r->exact, buf + w);
+                mark(s, r->exact, buf + w, end);
             for (size_t l = 1; l <= i - w && l < sizeof r->prefix_lens; l++) {
                 if (!r->prefix_lens[l])
                     continue;
                 char c2 = buf[w + l];
                 buf[w + l] = '\0';
-                mark(r, s, r->prefix, buf + w);
+                mark(s, r->prefix, buf + w, end);
                 buf[w + l] = c2;
             }
             buf[i] = save;
         }
+    }
+    for (size_t i = 0; i < r->nuntriggered; i++) {
+        s->cand[r->untriggered[i]] = 1;
+        s->cand_end[r->untriggered[i]] = SIZE_MAX;
     }
 }
 
@@ -115,11 +124,14 @@ static size_t clause_end(const char *t, size_t hi, size_t at, int window)
 }
 
 /* Does a cue match the clause text before (ending at the hit) or after
- * (starting at the hit's end)? */
-static int cue_matches(const sm_cue *q, sm_scratch *s, const char *t,
-                       size_t b, size_t e, sm_error *err)
+ * (starting at the hit's end)? `grams`: the paragraph's trigrams, or NULL
+ * for none. */
+static int cue_matches(const sm_cue *q, sm_scratch *s, const uint64_t *grams,
+                       const char *t, size_t b, size_t e, sm_error *err)
 {
     size_t ms, me;
+    if (grams && !sm_regex_may_match(&q->re, grams))
+        return 0;
     return sm_regex_find(&q->re, s, t + b, e - b, 0, &ms, &me, err);
 }
 
@@ -174,14 +186,17 @@ static bool overlaps(const spans *v, size_t a, size_t b)
     return lo < v->n && v->v[lo].start < b;
 }
 
-/* All matches of `re` in the paragraph, as absolute spans. */
+/* All matches of `re` in the paragraph that start at or before `limit`
+ * (relative to p0; SIZE_MAX: all), as absolute spans. */
 static sm_status find_all(const sm_regex *re, sm_scratch *s, const char *t,
-                          size_t p0, size_t p1, spans *out, sm_error *err)
+                          size_t p0, size_t p1, size_t limit, spans *out,
+                          sm_error *err)
 {
     size_t at = 0, len = p1 - p0;
     while (at <= len) {
         size_t ms, me;
-        int rc = sm_regex_find(re, s, t + p0, len, at, &ms, &me, err);
+        int rc = sm_regex_find_by(re, s, t + p0, len, at, limit, &ms, &me,
+                                  err);
         if (rc < 0)
             return SM_ERR_MATCH;
         if (rc == 0)
@@ -303,7 +318,8 @@ static bool corroborated(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
         }
     for (size_t i = 0; i < r->ncorroborations; i++) {
         spans sp = {0};
-        if (find_all(&r->corroborations[i], s, t, b, e, &sp, err) != SM_OK) {
+        if (find_all(&r->corroborations[i], s, t, b, e, SIZE_MAX, &sp, err) !=
+            SM_OK) {
             free(sp.v);
             *failed = true;
             return false;
@@ -358,10 +374,14 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
     neighbours nb = {{0}, {0}};
     size_t first = out->n;
 
-    if (flags & SM_ANALYZE_FULL_SCAN)
+    bool full = flags & SM_ANALYZE_FULL_SCAN;
+    const uint64_t *grams = full ? NULL : s->grams;
+    if (full) {
         memset(s->cand, 1, r->nskills);
-    else
+    } else {
         find_candidates(r, s, t + p0, p1 - p0);
+        sm_grams_build(s->grams, t + p0, p1 - p0);
+    }
 
     for (size_t k = 0; k < r->nskills && st == SM_OK; k++) {
         if (!s->cand[k])
@@ -369,97 +389,118 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
         s->cand[k] = 0;
         const sm_skill *sk = &r->skills[k];
         size_t skill_first = out->n;
-        bool excl_done = false;
+        /* Every pattern's matches first, each pattern skipped where its
+         * literals are missing and stopped after the skill's last trigger
+         * word; then the exclusions, which need run only as far as the
+         * last match. */
+        found.n = 0;
         for (size_t pi = 0; pi < sk->npats && st == SM_OK; pi++) {
-            found.n = 0;
-            if ((st = find_all(&sk->pats[pi], s, t, p0, p1, &found, err)) !=
-                SM_OK) {
+            size_t from = found.n;
+            if (grams && !sm_regex_may_match(&sk->pats[pi], grams))
+                continue;
+            if ((st = find_all(&sk->pats[pi], s, t, p0, p1,
+                               full ? SIZE_MAX : s->cand_end[k], &found,
+                               err)) != SM_OK) {
                 match_error(doc, sk->info.id, "skill", err);
                 break;
             }
-            /* the earlier patterns' hits of this skill, searchable */
-            prev.n = 0;
-            for (size_t j = skill_first; j < out->n && st == SM_OK; j++) {
-                span *sp = SM_PUSH(prev.v, prev.n, prev.cap);
-                if (!sp)
-                    st = sm_fail(err, SM_ERR_NOMEM, doc->name, 0, 0,
-                                 "out of memory");
-                else
-                    *sp = (span){out->hits[j].start, out->hits[j].end};
+            for (size_t fi = from; fi < found.n; fi++)
+                found.v[fi].pattern = (int)pi;
+        }
+        if (st != SM_OK || !found.n)
+            continue;
+        size_t last = 0;
+        for (size_t fi = 0; fi < found.n; fi++)
+            if (found.v[fi].end > last)
+                last = found.v[fi].end;
+        excl.n = 0;
+        for (size_t x = 0; x < sk->nexcl && st == SM_OK; x++)
+            if (!grams || sm_regex_may_match(&sk->excl[x], grams))
+                st = find_all(&sk->excl[x], s, t, p0, p1,
+                              full ? SIZE_MAX : last - p0, &excl, err);
+        if (st != SM_OK) {
+            match_error(doc, sk->info.id, "skill", err);
+            break;
+        }
+        spans_merge(&excl);
+        for (size_t fi = 0; fi < found.n && st == SM_OK; fi++) {
+            if (fi == 0 || found.v[fi].pattern != found.v[fi - 1].pattern) {
+                /* the earlier patterns' hits of this skill, searchable */
+                prev.n = 0;
+                for (size_t j = skill_first; j < out->n && st == SM_OK; j++) {
+                    span *sp = SM_PUSH(prev.v, prev.n, prev.cap);
+                    if (!sp)
+                        st = sm_fail(err, SM_ERR_NOMEM, doc->name, 0, 0,
+                                     "out of memory");
+                    else
+                        *sp = (span){out->hits[j].start, out->hits[j].end, 0};
+                }
+                if (st != SM_OK)
+                    break;
+                spans_merge(&prev);
+            }
+            sm_hit h = {.skill = (int)k, .start = found.v[fi].start,
+                        .end = found.v[fi].end,
+                        .pattern = found.v[fi].pattern,
+                        .strength = 1.0, .context = NULL};
+            h.section = line_sections[sm_doc_line_of(doc, h.start)];
+            /* one hit per place: a later pattern overlapping an
+             * earlier hit of the same skill adds nothing */
+            if (overlaps(&prev, h.start, h.end))
+                continue;
+            if (overlaps(&excl, h.start, h.end)) {
+                trace_out(trace, ud, only, &h, SM_CAND_EXCLUDED,
+                          "an exclusion of the skill matches here");
+                continue;
+            }
+            size_t cb = clause_start(t, p0, p1, h.start, r->context_window);
+            size_t ce = clause_end(t, p1, h.end, r->context_window);
+            const sm_cue *neg = NULL;
+            for (size_t q = 0; q < r->nnegations && !neg; q++) {
+                const sm_cue *c = &r->negations[q];
+                int rc = c->where
+                             ? cue_matches(c, s, grams, t, h.end, ce, err)
+                             : cue_matches(c, s, grams, t, cb, h.start,
+                                           err);
+                if (rc < 0) {
+                    st = match_error(doc, c->id, "negation cue", err);
+                    break;
+                }
+                if (rc)
+                    neg = c;
             }
             if (st != SM_OK)
                 break;
-            spans_merge(&prev);
-            for (size_t fi = 0; fi < found.n; fi++) {
-                sm_hit h = {.skill = (int)k, .start = found.v[fi].start,
-                            .end = found.v[fi].end, .pattern = (int)pi,
-                            .strength = 1.0, .context = NULL};
-                h.section = line_sections[sm_doc_line_of(doc, h.start)];
-                /* one hit per place: a later pattern overlapping an
-                 * earlier hit of the same skill adds nothing */
-                if (overlaps(&prev, h.start, h.end))
-                    continue;
-                if (!excl_done) {
-                    excl.n = 0;
-                    for (size_t x = 0; x < sk->nexcl && st == SM_OK; x++)
-                        st = find_all(&sk->excl[x], s, t, p0, p1, &excl, err);
-                    excl_done = true;
-                    if (st != SM_OK) {
-                        match_error(doc, sk->info.id, "skill", err);
-                        break;
-                    }
-                    spans_merge(&excl);
-                }
-                if (overlaps(&excl, h.start, h.end)) {
-                    trace_out(trace, ud, only, &h, SM_CAND_EXCLUDED,
-                              "an exclusion of the skill matches here");
-                    continue;
-                }
-                size_t cb = clause_start(t, p0, p1, h.start, r->context_window);
-                size_t ce = clause_end(t, p1, h.end, r->context_window);
-                const sm_cue *neg = NULL;
-                for (size_t q = 0; q < r->nnegations && !neg; q++) {
-                    const sm_cue *c = &r->negations[q];
-                    int rc = c->where ? cue_matches(c, s, t, h.end, ce, err)
-                                      : cue_matches(c, s, t, cb, h.start, err);
-                    if (rc < 0) {
-                        st = match_error(doc, c->id, "negation cue", err);
-                        break;
-                    }
-                    if (rc)
-                        neg = c;
-                }
-                if (st != SM_OK)
-                    break;
-                if (neg) {
-                    trace_out(trace, ud, only, &h, SM_CAND_NEGATED, neg->id);
-                    continue;
-                }
-                for (size_t q = 0; q < r->nhedges && !sk->ignore_hedges;
-                     q++) {
-                    const sm_cue *c = &r->hedges[q];
-                    int rc = c->where ? cue_matches(c, s, t, h.end, ce, err)
-                                      : cue_matches(c, s, t, cb, h.start, err);
-                    if (rc < 0) {
-                        st = match_error(doc, c->id, "hedge cue", err);
-                        break;
-                    }
-                    if (rc && c->strength < h.strength) {
-                        h.strength = c->strength;
-                        h.context = c->id;
-                    }
-                }
-                if (st != SM_OK)
-                    break;
-                h.strength *= sm_section_strength(r, h.section);
-                sm_hit *slot = SM_PUSH(out->hits, out->n, out->cap);
-                if (!slot) {
-                    st = sm_fail(err, SM_ERR_NOMEM, doc->name, 0, 0,
-                                 "out of memory");
-                    break;
-                }
-                *slot = h;
+            if (neg) {
+                trace_out(trace, ud, only, &h, SM_CAND_NEGATED, neg->id);
+                continue;
             }
+            for (size_t q = 0; q < r->nhedges && !sk->ignore_hedges;
+                 q++) {
+                const sm_cue *c = &r->hedges[q];
+                int rc = c->where
+                             ? cue_matches(c, s, grams, t, h.end, ce, err)
+                             : cue_matches(c, s, grams, t, cb, h.start,
+                                           err);
+                if (rc < 0) {
+                    st = match_error(doc, c->id, "hedge cue", err);
+                    break;
+                }
+                if (rc && c->strength < h.strength) {
+                    h.strength = c->strength;
+                    h.context = c->id;
+                }
+            }
+            if (st != SM_OK)
+                break;
+            h.strength *= sm_section_strength(r, h.section);
+            sm_hit *slot = SM_PUSH(out->hits, out->n, out->cap);
+            if (!slot) {
+                st = sm_fail(err, SM_ERR_NOMEM, doc->name, 0, 0,
+                             "out of memory");
+                break;
+            }
+            *slot = h;
         }
     }
     /* A skill that needs context counts only when corroborated. */

@@ -24,9 +24,11 @@ sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
     if (strlen(src) > MAX_PATTERN)
         return sm_fail(err, SM_ERR_REGEX, file, line, col,
                        "pattern longer than %d bytes", MAX_PATTERN);
+    /* USE_OFFSET_LIMIT: the matcher may say where a match must start by */
     re->code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-                             PCRE2_CASELESS | PCRE2_UTF | extra, &ec, &eo,
-                             NULL);
+                             PCRE2_CASELESS | PCRE2_UTF |
+                                 PCRE2_USE_OFFSET_LIMIT | extra,
+                             &ec, &eo, NULL);
     if (!re->code) {
         PCRE2_UCHAR buf[256];
         pcre2_get_error_message(ec, buf, sizeof buf);
@@ -35,8 +37,13 @@ sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
                        (size_t)eo);
     }
     /* A JIT failure (no JIT on this platform, out of executable memory)
-     * leaves the interpreter in charge: pcre2_match() falls back itself. */
+     * leaves the interpreter in charge: pcre2_match() falls back itself.
+     * SM_NO_JIT builds use the interpreter only: `make valgrind` does,
+     * since JIT code reads whole vectors past the subject by design, and
+     * so that the fallback is tested. */
+#ifndef SM_NO_JIT
     (void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+#endif
     re->src = sm_strdup(src);
     if (!re->src) {
         pcre2_code_free(re->code);
@@ -46,6 +53,11 @@ sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
     re->file = file;
     re->line = line;
     re->col = col;
+    /* the literal parser reads the default syntax only */
+    if (!(extra & ~(uint32_t)(PCRE2_ANCHORED | PCRE2_ENDANCHORED |
+                              PCRE2_MULTILINE | PCRE2_DOTALL |
+                              PCRE2_DOLLAR_ENDONLY | PCRE2_NO_AUTO_CAPTURE)))
+        sm_prefilter_literals(src, &re->lits, &re->nlits);
     return SM_OK;
 }
 
@@ -55,8 +67,13 @@ void sm_regex_release(sm_regex *re)
         return;
     pcre2_code_free(re->code);
     free(re->src);
+    for (size_t i = 0; i < re->nlits; i++)
+        free(re->lits[i]);
+    free(re->lits);
     re->code = NULL;
     re->src = NULL;
+    re->lits = NULL;
+    re->nlits = 0;
 }
 
 sm_scratch *sm_scratch_new(const sm_rules *rules)
@@ -70,7 +87,10 @@ sm_scratch *sm_scratch_new(const sm_rules *rules)
     s->jit = pcre2_jit_stack_create(JIT_STACK_MIN, JIT_STACK_MAX, NULL);
     s->ncand = rules ? rules->nskills : 0;
     s->cand = calloc(s->ncand + 1, 1);
-    if (!s->md || !s->mctx || !s->jit || !s->cand) {
+    s->cand_end = calloc(s->ncand + 1, sizeof *s->cand_end);
+    s->grams = calloc(SM_GRAM_WORDS, sizeof *s->grams);
+    if (!s->md || !s->mctx || !s->jit || !s->cand || !s->cand_end ||
+        !s->grams) {
         sm_scratch_free(s);
         return NULL;
     }
@@ -89,6 +109,8 @@ void sm_scratch_free(sm_scratch *s)
     pcre2_match_context_free(s->mctx);
     pcre2_jit_stack_free(s->jit);
     free(s->cand);
+    free(s->cand_end);
+    free(s->grams);
     free(s);
 }
 
@@ -96,10 +118,23 @@ int sm_regex_find(const sm_regex *re, sm_scratch *s, const char *subject,
                   size_t len, size_t start, size_t *mstart, size_t *mend,
                   sm_error *err)
 {
-    if (start > len)
+    return sm_regex_find_by(re, s, subject, len, start, SIZE_MAX, mstart,
+                            mend, err);
+}
+
+int sm_regex_find_by(const sm_regex *re, sm_scratch *s, const char *subject,
+                     size_t len, size_t start, size_t limit, size_t *mstart,
+                     size_t *mend, sm_error *err)
+{
+    if (start > len || start > limit)
         return 0;
+    bool limited = limit < len;
+    if (limited)
+        pcre2_set_offset_limit(s->mctx, limit);
     int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start,
                          PCRE2_NO_UTF_CHECK, s->md, s->mctx);
+    if (limited)   /* the context is shared with callers that set none */
+        pcre2_set_offset_limit(s->mctx, PCRE2_UNSET);
     if (rc == PCRE2_ERROR_NOMATCH)
         return 0;
     if (rc < 0) {

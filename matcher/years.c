@@ -46,7 +46,8 @@ static int month_at(const char *t, size_t i, size_t n, size_t *len)
     static const char *const FULL[] = {
         "january", "february", "march", "april", "may", "june", "july",
         "august", "september", "october", "november", "december"};
-    if (!word_start(t, i))
+    /* this runs at every word of every line: the initial rules most out */
+    if (!word_start(t, i) || !strchr("jfmasondJFMASOND", t[i]) || !t[i])
         return 0;
     for (int m = 0; m < 12; m++) {
         size_t fl = strlen(FULL[m]);

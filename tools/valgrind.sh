@@ -14,7 +14,9 @@ exec valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible 
   --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 \\
   --log-file="$tmp/logs/vg.%p.log" "$real" "\$@"
 WRAP
-chmod +x "$tmp/skillmatch"
+# some cases run the program as nobody: let it reach the wrapper and logs
+chmod 755 "$tmp" "$tmp/skillmatch"
+chmod 1777 "$tmp/logs"
 SKILLMATCH_BIN=$tmp/skillmatch sh tests/cli/run.sh
 cli=$?
 SKILLMATCH_BIN=$tmp/skillmatch HOSTILE_QUICK=1 sh tests/hostile/run.sh

@@ -96,10 +96,14 @@ else
         $SM check $R "$T/line.txt"
     t line_10mb 0 "" 'PyTorch' \
         $SM check $R --max-size 20M "$T/line.txt"
+    t lint_line_10mb 1 "1 draft: 1 error" "[missing-required]" \
+        $SM lint $R --level junior --max-size 20M "$T/line.txt"
     rm -f "$T/line.txt"
     # 100,000 skill mentions in one paragraph
     yes 'Python, SQL, Docker, PyTorch, R' | head -n 20000 >"$T/many.txt"
     t mentions_100k 0 "" "(+19999 more)" $SM check $R "$T/many.txt"
+    t lint_mentions_100k 1 "1 draft: 1 error" "[missing-required]" \
+        $SM lint $R --level senior "$T/many.txt"
     rm -f "$T/many.txt"
 fi
 
@@ -154,6 +158,18 @@ t output_content 0 "" "Suggested level" cat "$T/report.txt"
 t output_no_temp 0 "" "" sh -c "! ls '$T' | grep -q 'report.txt.tmp'"
 t output_unwritable 2 "cannot write" "" \
     $SM check $R -o "$T/no/such/dir/report.txt" corpus/resumes/mid.txt
+
+# drafts whose front matter, fence or comment never ends
+printf -- '---\nlevel: senior\n# Senior ML Engineer\n' >"$T/open-front.md"
+t lint_open_front_matter 1 "1 draft:" "does not ask for Python" \
+    $SM lint $R "$T/open-front.md"
+printf '# Senior ML Engineer\n```\nPython, PyTorch\n' >"$T/open-fence.md"
+t lint_open_fence 1 "1 draft:" "does not ask for Python" \
+    $SM lint $R "$T/open-fence.md"
+printf '# Senior ML Engineer\n<!-- skillmatch-disable\nPython\n' \
+    >"$T/open-comment.md"
+t lint_open_comment 1 "1 draft:" "[missing-required]" \
+    $SM lint $R "$T/open-comment.md"
 
 # ---- a folder of good and bad files (screen) -------------------------------
 # every file is reported, the good ones exactly as when alone, exit 3; a

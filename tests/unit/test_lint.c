@@ -140,6 +140,16 @@ static void test_titles(void)
         {"Trainee Data Engineer", "junior"},
         {"AI Residency", "junior"},
         {"Junior/Mid-level Data Scientist", "junior"},
+        {"Data Scientist 1", "junior"},
+        {"Machine Learning Engineer (0-2 years)", "junior"},
+        {"Data Scientist, 5+ years", "mid"},
+        {"ML Engineer (8+ years)", "senior"},
+        {"Mid/Senior ML Engineer", "senior"},
+        {"Werkstudent Data Science (m/w/d)", "junior"},
+        {"Cientista de Dados Pleno", "mid"},
+        {"Júnior Data Scientist", "junior"},
+        {"Machine Learning Engineer (Python 3)", "none"},
+        {"ML Engineer - Early Stage Startup", "none"},
         {"Machine Learning Engineer", "none"},
         {"Research Scientist, Large Language Models", "none"},
         {"Founding Machine Learning Engineer", "none"},
@@ -182,6 +192,15 @@ static void test_level_sources(void)
     CHECK_STR(sm_level_name(sm_lint_result_level(r)), "senior");
     CHECK_STR(sm_lint_result_title(r, &line), "Staff ML Engineer");
     CHECK_INT(line, 2);
+    sm_lint_result_free(r);
+
+    /* front matter that YAML refuses (a colon in a plain title) is read
+     * line by line */
+    r = lint_mem("---\ntitle: Senior ML Engineer: Ads\nlevel: expert\n---\n"
+                 "Text\n", NULL, SM_LEVEL_NONE);
+    CHECK_STR(sm_lint_result_title(r, &line), "Senior ML Engineer: Ads");
+    CHECK_INT(line, 2);
+    CHECK_STR(sm_level_name(sm_lint_result_level(r)), "senior");
     sm_lint_result_free(r);
 
     /* --level overrides everything */
@@ -521,7 +540,8 @@ static void test_rules_errors(void)
          "      patterns:\n        - pattern: 'ab+'\n"
          "          examples: {match: [\"ac\"]}\n", "should match", 9},
         {"lint:\n  checks:\n    - id: x\n      kind: years\n"
-         "      summary: s\n      message: m\n      patterns: ['\\d+ years']\n",
+         "      summary: s\n      message: m\n"
+         "      patterns: ['\\d+ years']\n",
          "group named 'min'", 7},
         {"lint:\n  title:\n    words:\n      - {level: boss, pattern: x}\n",
          "level must be", 4},

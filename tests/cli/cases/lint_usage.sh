@@ -6,3 +6,6 @@ $SM lint --fail-on info2 corpus/jobs/lint 2>&1; echo "exit $?"
 $SM lint --level expert corpus/jobs/lint 2>&1; echo "exit $?"
 $SM lint -q corpus/jobs/lint/no-such-draft.md corpus/jobs/lint/mid-good.md 2>&1
 echo "exit $?"
+d=$(mktemp -d); cp rules/*.yaml corpus/facts.yaml "$d"; rm "$d/lint.yaml"
+$SM lint --rules "$d" corpus/jobs/lint/mid-good.md 2>&1; echo "exit $?"
+rm -rf "$d"

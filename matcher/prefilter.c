@@ -1,0 +1,485 @@
+/* prefilter.c - which words a pattern cannot match without, found once
+ * when the pattern is compiled, and a cheap test for them in a paragraph.
+ *
+ * Most patterns a paragraph is searched with find nothing there: a skill's
+ * trigger brings in all its patterns, and each has other words. So every
+ * pattern gets the literals any match must contain, as factors that must
+ * all be there, each satisfied by one of its literals: `\s+pruning(?!\w)`
+ * needs "pruning"; `(?:github\s+actions|gitlab[\s-]ci)` needs "actions" or
+ * "gitlab"; `models?\s+in\s+production` needs "model" and "production".
+ * A small parser reads them from the pattern source; on any construct it
+ * does not know it gives up and claims nothing. A paragraph's three-letter
+ * sequences go into a bit set; a pattern with a factor none of whose
+ * literals is there cannot match and is not run. The bit set can say yes
+ * wrongly (then the pattern runs and finds nothing), never no wrongly, so
+ * results do not change. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+enum {
+    MIN_LIT = 3,             /* shorter literals have no trigram to test */
+    MAX_LIT = 48,
+    MAX_SET = 48,            /* more alternatives cost more than they save */
+    MAX_FACTORS = 8
+};
+
+/* One factor: a match holds one of these strings. */
+typedef struct {
+    char **v;
+    size_t n;
+} litset;
+
+/* What a match must hold: every factor (none: nothing known). */
+typedef struct {
+    litset *f;
+    size_t n;
+} need;
+
+typedef struct {
+    const char *p;
+    bool bail;               /* a construct we do not know: claim nothing */
+} parser;
+
+static void set_free(litset *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->v[i]);
+    free(s->v);
+    s->v = NULL;
+    s->n = 0;
+}
+
+static void need_free(need *q)
+{
+    for (size_t i = 0; i < q->n; i++)
+        set_free(&q->f[i]);
+    free(q->f);
+    q->f = NULL;
+    q->n = 0;
+}
+
+static size_t set_minlen(const litset *s)
+{
+    size_t m = SIZE_MAX;
+    for (size_t i = 0; i < s->n; i++)
+        if (strlen(s->v[i]) < m)
+            m = strlen(s->v[i]);
+    return s->n ? m : 0;
+}
+
+/* Is a more selective than b (longer shortest literal, then fewer)? */
+static bool better(const litset *a, const litset *b)
+{
+    size_t ma = set_minlen(a), mb = set_minlen(b);
+    return ma > mb || (ma == mb && a->n < b->n);
+}
+
+/* Add factor *s to q (taking it), or free it when it cannot be tested;
+ * past MAX_FACTORS the least selective one goes. */
+static void need_add(parser *ps, need *q, litset *s)
+{
+    if (!s->n || set_minlen(s) < MIN_LIT) {
+        set_free(s);
+        return;
+    }
+    litset *f = realloc(q->f, (q->n + 1) * sizeof *f);
+    if (!f) {
+        ps->bail = true;
+        set_free(s);
+        return;
+    }
+    q->f = f;
+    size_t i = q->n++;               /* most selective first */
+    while (i > 0 && better(s, &q->f[i - 1])) {
+        q->f[i] = q->f[i - 1];
+        i--;
+    }
+    q->f[i] = *s;
+    s->v = NULL;
+    s->n = 0;
+    if (q->n > MAX_FACTORS)
+        set_free(&q->f[--q->n]);
+}
+
+static void flush_run(parser *ps, need *q, char *run, size_t *rn)
+{
+    if (*rn >= MIN_LIT) {
+        litset one = {malloc(sizeof(char *)), 0};
+        if (one.v && (one.v[0] = sm_strndup(run, *rn)))
+            one.n = 1;
+        else
+            ps->bail = true;
+        need_add(ps, q, &one);
+    }
+    *rn = 0;
+}
+
+/* Skip a character class; p is just after '['. */
+static void skip_class(parser *ps)
+{
+    const char *p = ps->p;
+    if (*p == '^')
+        p++;
+    if (*p == ']')
+        p++;
+    for (;;) {
+        if (!*p) {
+            ps->bail = true;
+            return;
+        }
+        if (*p == ']')
+            break;
+        if (*p == '\\') {
+            p++;
+            if (!*p || strchr("xopPcgkNQE", *p) || (*p >= '0' && *p <= '9')) {
+                ps->bail = true;     /* escapes with arguments */
+                return;
+            }
+            p++;
+        } else if (p[0] == '[' && p[1] == ':') {
+            const char *e = strstr(p + 2, ":]");
+            if (!e) {
+                ps->bail = true;
+                return;
+            }
+            p = e + 2;
+        } else {
+            p++;
+        }
+    }
+    ps->p = p + 1;
+}
+
+/* A quantifier at ps->p, if any (false: none): its minimum in *min. */
+static bool quantifier(parser *ps, unsigned long *min)
+{
+    const char *p = ps->p;
+    *min = 1;
+    if (*p == '?' || *p == '*') {
+        *min = 0;
+        p++;
+    } else if (*p == '+') {
+        p++;
+    } else if (*p == '{') {
+        char *end;
+        if (p[1] < '0' || p[1] > '9') {
+            ps->bail = true;         /* "{" as a literal: not worth it */
+            return false;
+        }
+        *min = strtoul(p + 1, &end, 10);
+        if (*end == ',') {
+            end++;
+            while (*end >= '0' && *end <= '9')
+                end++;
+        }
+        if (*end != '}') {
+            ps->bail = true;
+            return false;
+        }
+        p = end + 1;
+    } else {
+        return false;
+    }
+    if (*p == '?' || *p == '+')      /* lazy, possessive */
+        p++;
+    ps->p = p;
+    return true;
+}
+
+static need parse_alt(parser *ps);
+
+enum { A_LIT, A_GROUP, A_ZERO, A_OTHER };
+
+/* One item of a sequence: a character, a group, an assertion, ... */
+static int atom(parser *ps, char *lit, need *group)
+{
+    const char *p = ps->p;
+    unsigned char c = (unsigned char)*p;
+    if (c == '(') {
+        bool look = false;
+        p++;
+        if (*p == '*') {
+            ps->bail = true;         /* verbs */
+            return A_OTHER;
+        }
+        if (*p == '?') {
+            p++;
+            if (*p == ':' || *p == '>' || *p == '|') {
+                p++;
+            } else if (*p == '=' || *p == '!') {
+                p++;
+                look = true;
+            } else if (*p == '<' && (p[1] == '=' || p[1] == '!')) {
+                p += 2;
+                look = true;
+            } else if (*p == '<' || *p == '\'' || (*p == 'P' && p[1] == '<')) {
+                /* a named group: (?<name>...) (?'name'...) (?P<name>...) */
+                char close = *p == '\'' ? '\'' : '>';
+                const char *e = strchr(p + 1, close);
+                if (!e) {
+                    ps->bail = true;
+                    return A_OTHER;
+                }
+                p = e + 1;
+            } else {
+                /* option letters: (?i) (?-i) (?i:...) */
+                const char *q = p;
+                while (*q == '-' || *q == '^' || (*q >= 'a' && *q <= 'z') ||
+                       (*q >= 'A' && *q <= 'Z'))
+                    q++;
+                if (q == p || memchr(p, 'x', (size_t)(q - p)) ||
+                    (*q != ')' && *q != ':')) {
+                    ps->bail = true;
+                    return A_OTHER;
+                }
+                if (*q == ')') {
+                    ps->p = q + 1;
+                    return A_ZERO;
+                }
+                p = q + 1;
+            }
+        }
+        ps->p = p;
+        need inner = parse_alt(ps);
+        if (ps->bail || *ps->p != ')') {
+            need_free(&inner);
+            ps->bail = true;
+            return A_OTHER;
+        }
+        ps->p++;
+        if (look) {
+            need_free(&inner);       /* not part of the match */
+            return A_ZERO;
+        }
+        *group = inner;
+        return A_GROUP;
+    }
+    if (c == '[') {
+        ps->p = p + 1;
+        skip_class(ps);
+        return A_OTHER;
+    }
+    if (c == '\\') {
+        unsigned char e = (unsigned char)p[1];
+        if (!e) {
+            ps->bail = true;
+            return A_OTHER;
+        }
+        ps->p = p + 2;
+        if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') ||
+            (e >= '0' && e <= '9')) {
+            if (strchr("wWsSdDhHvVR", e))
+                return A_OTHER;
+            if (strchr("bBAzZG", e))
+                return A_ZERO;
+            ps->bail = true;         /* \x{..}, \p{..}, \Q, \K, \1 ... */
+            return A_OTHER;
+        }
+        if (e >= 0x80)
+            return A_OTHER;          /* (its continuation bytes follow) */
+        *lit = (char)e;
+        return A_LIT;
+    }
+    if (c == '^' || c == '$') {
+        ps->p = p + 1;
+        return A_ZERO;
+    }
+    if (c == '.' || c >= 0x80) {
+        p++;
+        while (c >= 0x80 && ((unsigned char)*p & 0xC0) == 0x80)
+            p++;
+        ps->p = p;
+        return A_OTHER;
+    }
+    if (c == '{' || c == '*' || c == '+' || c == '?') {
+        ps->bail = true;
+        return A_OTHER;
+    }
+    ps->p = p + 1;
+    *lit = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return A_LIT;
+}
+
+/* A sequence, up to '|' or ')' or the end: every factor it must hold. */
+static need parse_seq(parser *ps)
+{
+    need q = {NULL, 0};
+    char run[MAX_LIT];
+    size_t rn = 0;
+    while (!ps->bail && *ps->p && *ps->p != '|' && *ps->p != ')') {
+        char lit = 0;
+        need group = {NULL, 0};
+        int kind = atom(ps, &lit, &group);
+        unsigned long min = 1;
+        bool quantified = !ps->bail && quantifier(ps, &min);
+        if (ps->bail) {
+            need_free(&group);
+            break;
+        }
+        if (kind == A_LIT && min > 0) {
+            /* "ab+c" holds "ab", and then "c" after some more b */
+            if (rn == MAX_LIT)
+                flush_run(ps, &q, run, &rn);
+            run[rn++] = lit;
+            if (quantified)
+                flush_run(ps, &q, run, &rn);
+        } else {
+            flush_run(ps, &q, run, &rn);
+        }
+        if (kind == A_GROUP && min > 0)   /* a required group's factors */
+            for (size_t i = 0; i < group.n; i++)
+                need_add(ps, &q, &group.f[i]);
+        need_free(&group);
+    }
+    flush_run(ps, &q, run, &rn);
+    if (ps->bail)
+        need_free(&q);
+    return q;
+}
+
+/* Alternatives: one branch holds all of its factors, so the branches'
+ * most selective factors together make one factor. */
+static need parse_alt(parser *ps)
+{
+    need first = parse_seq(ps);
+    if (ps->bail || *ps->p != '|')
+        return first;
+    litset any = {NULL, 0};
+    bool known = first.n > 0;
+    if (known) {
+        any = first.f[0];
+        first.f[0].v = NULL;
+        first.f[0].n = 0;
+    }
+    need_free(&first);
+    while (!ps->bail && *ps->p == '|') {
+        ps->p++;
+        need b = parse_seq(ps);
+        if (!known || !b.n || any.n + b.f[0].n > MAX_SET) {
+            known = false;           /* keep parsing: the paren must match */
+            need_free(&b);
+            continue;
+        }
+        char **v = realloc(any.v, (any.n + b.f[0].n) * sizeof *v);
+        if (!v) {
+            ps->bail = true;
+            need_free(&b);
+            break;
+        }
+        any.v = v;
+        for (size_t i = 0; i < b.f[0].n; i++) {   /* once each: Julia|JULIA */
+            char *l = b.f[0].v[i];
+            bool dup = false;
+            for (size_t j = 0; j < any.n && !dup; j++)
+                dup = !strcmp(any.v[j], l);
+            if (dup)
+                free(l);
+            else
+                any.v[any.n++] = l;
+        }
+        free(b.f[0].v);
+        b.f[0].v = NULL;
+        b.f[0].n = 0;
+        need_free(&b);
+    }
+    need q = {NULL, 0};
+    if (known && !ps->bail)
+        need_add(ps, &q, &any);
+    set_free(&any);
+    return q;
+}
+
+void sm_prefilter_literals(const char *pattern, char ***lits, size_t *n)
+{
+    parser ps = {pattern, false};
+    need q = parse_alt(&ps);
+    *lits = NULL;
+    *n = 0;
+    if (ps.bail || *ps.p || !q.n) {    /* a stray ')' ends parse_alt too */
+        need_free(&q);
+        return;
+    }
+    size_t total = 0;
+    for (size_t i = 0; i < q.n; i++)
+        total += q.f[i].n + 1;
+    char **out = malloc(total * sizeof *out);
+    if (out) {                       /* the factors, each ended by NULL */
+        for (size_t i = 0; i < q.n; i++) {
+            for (size_t j = 0; j < q.f[i].n; j++) {
+                out[(*n)++] = q.f[i].v[j];
+                q.f[i].v[j] = NULL;
+            }
+            out[(*n)++] = NULL;
+        }
+        *lits = out;
+        for (size_t i = 0; i < q.n; i++)
+            q.f[i].n = 0;            /* the strings are out's now */
+    }
+    need_free(&q);
+}
+
+/* ---- the paragraph's trigrams ---- */
+
+static unsigned gram_bit(unsigned a, unsigned b, unsigned c)
+{
+    uint32_t g = (uint32_t)a << 16 | (uint32_t)b << 8 | c;
+    return (unsigned)((g * 2654435761u) >> (32 - SM_GRAM_SHIFT));
+}
+
+void sm_grams_build(uint64_t *bits, const char *text, size_t len)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    unsigned a = 0, b = 0;
+    size_t seen = 0;
+    memset(bits, 0, SM_GRAM_WORDS * sizeof *bits);
+    for (size_t i = 0; i < len;) {
+        unsigned c = t[i];
+        /* caseless and UTF, PCRE2 lets k match the Kelvin sign and s the
+         * long s; every other ASCII letter matches only itself */
+        if (c < 0x80) {
+            c = c >= 'A' && c <= 'Z' ? c + 32 : c;
+            i++;
+        } else if (c == 0xE2 && i + 2 < len && t[i + 1] == 0x84 &&
+                   t[i + 2] == 0xAA) {
+            c = 'k';
+            i += 3;
+        } else if (c == 0xC5 && i + 1 < len && t[i + 1] == 0xBF) {
+            c = 's';
+            i += 2;
+        } else {
+            c = 0x80;                /* never in a literal */
+            i++;
+        }
+        if (++seen >= 3) {
+            unsigned bit = gram_bit(a, b, c);
+            bits[bit / 64] |= (uint64_t)1 << (bit % 64);
+        }
+        a = b;
+        b = c;
+    }
+}
+
+bool sm_regex_may_match(const sm_regex *re, const uint64_t *bits)
+{
+    bool found = false;
+    for (size_t i = 0; i < re->nlits; i++) {
+        const unsigned char *l = (const unsigned char *)re->lits[i];
+        if (!l) {                    /* the end of a factor */
+            if (!found)
+                return false;
+            found = false;
+            continue;
+        }
+        if (found)
+            continue;
+        bool all = true;
+        for (size_t k = 0; all && l[k + 1] && l[k + 2]; k++) {
+            unsigned bit = gram_bit(l[k], l[k + 1], l[k + 2]);
+            all = bits[bit / 64] >> (bit % 64) & 1;
+        }
+        found = all;
+    }
+    return true;
+}

@@ -1,0 +1,205 @@
+/* The literal prefilter: which literals the parser finds in a pattern, and
+ * the promise the matcher relies on - wherever a pattern matches, the
+ * paragraph's trigrams hold one of its literals - checked for every
+ * pattern of the project's rules against the sample resumes, line by line
+ * and whole. */
+#include <dirent.h>
+
+#include "internal.h"
+#include "unit.h"
+
+/* The factors of `pattern` joined by "&", each one's literals sorted and
+ * joined by "|" ("" for none). */
+static const char *lits_of(const char *pattern)
+{
+    static char buf[1024];
+    char **v;
+    size_t n;
+    sm_prefilter_literals(pattern, &v, &n);
+    buf[0] = '\0';
+    for (size_t f = 0; f < n;) {
+        size_t e = f;
+        while (e < n && v[e])
+            e++;
+        for (size_t i = f + 1; i < e; i++)   /* insertion sort */
+            for (size_t j = i; j > f && strcmp(v[j - 1], v[j]) > 0; j--) {
+                char *t = v[j];
+                v[j] = v[j - 1];
+                v[j - 1] = t;
+            }
+        if (f)
+            strncat(buf, "&", sizeof buf - strlen(buf) - 1);
+        for (size_t i = f; i < e; i++) {
+            if (i > f)
+                strncat(buf, "|", sizeof buf - strlen(buf) - 1);
+            strncat(buf, v[i], sizeof buf - strlen(buf) - 1);
+            free(v[i]);
+        }
+        f = e + 1;
+    }
+    free(v);
+    return buf;
+}
+
+static void test_literals(void)
+{
+    /* plain words, case folded */
+    CHECK_STR(lits_of("Kubernetes"), "kubernetes");
+    CHECK_STR(lits_of("(?<![\\w.])python(?:\\s?3)?(?!\\w)"), "python");
+    /* every mandatory part is a factor, the most selective first */
+    CHECK_STR(lits_of("(?<!\\w)(?:weight|channel)\\s+pruning(?!\\w)"),
+              "pruning&channel|weight");
+    CHECK_STR(lits_of("models?\\s+(?:in|into)\\s+production"),
+              "production&model");
+    /* an alternation: one literal per branch */
+    CHECK_STR(lits_of("(?:github\\s+actions|gitlab[\\s-]ci)"),
+              "actions|gitlab");
+    CHECK_STR(lits_of("docker|podman"), "docker|podman");
+    CHECK_STR(lits_of("(?-i:Julia|JULIA|julia)"), "julia");
+    /* a branch with nothing known spoils the whole alternation */
+    CHECK_STR(lits_of("docker|\\w+ci"), "");
+    CHECK_STR(lits_of("docker|"), "");
+    /* optional parts are not required */
+    CHECK_STR(lits_of("colou?r"), "colo");
+    CHECK_STR(lits_of("(?:deep\\s+)?learning"), "learning");
+    CHECK_STR(lits_of("ab(?:xyz)?cd"), "");
+    CHECK_STR(lits_of("data(?:bricks)*"), "data");
+    /* a quantified character ends a run after its first copy */
+    CHECK_STR(lits_of("mlo+ps"), "mlo");
+    CHECK_STR(lits_of("tens{1,2}orflow"), "orflow&tens");
+    /* escaped punctuation is literal; classes and \w are not */
+    CHECK_STR(lits_of("c\\+\\+\\s?(?:17|20)"), "c++");
+    CHECK_STR(lits_of("node\\.js"), "node.js");
+    CHECK_STR(lits_of("[a-z]+\\.jl"), ".jl");
+    CHECK_STR(lits_of("scikit[\\s-]learn"), "scikit&learn");
+    /* a required group's own factors count; an alternative's best one */
+    CHECK_STR(lits_of("(?:deep\\s+learning)\\s+model"),
+              "learning&model&deep");
+    CHECK_STR(lits_of("(?:deep\\s+learning|neural\\s+nets?)"),
+              "learning|neural");
+    /* lookarounds are not part of the match */
+    CHECK_STR(lits_of("(?<=python )pandas"), "pandas");
+    CHECK_STR(lits_of("(?=.*tensorflow)keras"), "keras");
+    /* inline options and named groups */
+    CHECK_STR(lits_of("(?-i:PyTorch)"), "pytorch");
+    CHECK_STR(lits_of("(?i)spark"), "spark");
+    CHECK_STR(lits_of("(?<lang>golang)"), "golang");
+    /* non-ASCII text is not a literal (caseless UTF matching) */
+    CHECK_STR(lits_of("r\xC3\xA9sum\xC3\xA9"), "sum");
+    /* constructs the parser does not know: nothing claimed */
+    CHECK_STR(lits_of("(?x) python # comment"), "");
+    CHECK_STR(lits_of("\\Qc++\\E"), "");
+    CHECK_STR(lits_of("(python)\\1"), "");
+    CHECK_STR(lits_of("\\x{41}pple"), "");
+    CHECK_STR(lits_of("(*UCP)python"), "");
+    CHECK_STR(lits_of("python{"), "");
+    CHECK_STR(lits_of("(?#note)python"), "");
+    CHECK_STR(lits_of("(unclosed"), "");
+    CHECK_STR(lits_of("stray)"), "");
+    /* short literals have no trigram */
+    CHECK_STR(lits_of("ml|ai"), "");
+}
+
+static void test_grams(void)
+{
+    uint64_t bits[SM_GRAM_WORDS];
+    sm_regex re = {0};
+    char *v[] = {(char *)"kubernetes", (char *)"pytorch", NULL};
+    re.lits = v;
+    re.nlits = 3;
+    sm_grams_build(bits, "Ran PYTORCH jobs", 16);
+    CHECK(sm_regex_may_match(&re, bits));
+    sm_grams_build(bits, "Ran TensorFlow jobs", 19);
+    CHECK(!sm_regex_may_match(&re, bits));
+    /* the Kelvin sign and the long s match k and s caselessly */
+    const char *kelvin = "\xE2\x84\xAA" "ubernetes";
+    sm_grams_build(bits, kelvin, strlen(kelvin));
+    CHECK(sm_regex_may_match(&re, bits));
+    /* factors: each must be there */
+    char *w[] = {(char *)"pytorch", NULL, (char *)"jobs", (char *)"tasks",
+                 NULL};
+    re.lits = w;
+    re.nlits = 5;
+    sm_grams_build(bits, "Ran PyTorch jobs", 16);
+    CHECK(sm_regex_may_match(&re, bits));
+    sm_grams_build(bits, "Ran PyTorch", 11);
+    CHECK(!sm_regex_may_match(&re, bits));
+    re.nlits = 0;                       /* nothing known: always runs */
+    CHECK(sm_regex_may_match(&re, bits));
+}
+
+static size_t checked, matched;
+
+/* Every regex of the rules against one text: a match must pass the
+ * prefilter. */
+static void check_text(const sm_rules *r, sm_scratch *s, const char *t,
+                       size_t len)
+{
+    uint64_t bits[SM_GRAM_WORDS];
+    sm_grams_build(bits, t, len);
+    for (size_t k = 0; k < r->nskills; k++) {
+        const sm_skill *sk = &r->skills[k];
+        for (size_t i = 0; i < sk->npats + sk->nexcl; i++) {
+            const sm_regex *re = i < sk->npats ? &sk->pats[i]
+                                               : &sk->excl[i - sk->npats];
+            size_t ms, me;
+            checked++;
+            if (sm_regex_find(re, s, t, len, 0, &ms, &me, NULL) == 1) {
+                matched++;
+                if (!sm_regex_may_match(re, bits)) {
+                    CHECK(!"a match the prefilter would skip");
+                    fprintf(stderr, "  pattern %s\n  text %.*s\n", re->src,
+                            (int)len, t);
+                }
+            }
+        }
+    }
+}
+
+static void test_rules_promise(void)
+{
+    sm_rules *r = NULL;
+    sm_error err;
+    const char *dirs[] = {"corpus/resumes", "corpus/eval/resumes", NULL};
+    if (sm_rules_load(unit_rules_dir(), &r, &err) != SM_OK) {
+        CHECK(!"the project's rules load");
+        return;
+    }
+    sm_scratch *s = sm_scratch_new(r);
+    for (const char **d = dirs; *d; d++) {
+        DIR *dir = opendir(*d);
+        struct dirent *e;
+        while (dir && (e = readdir(dir))) {
+            char path[512];
+            sm_doc *doc = NULL;
+            if (e->d_name[0] == '.')
+                continue;
+            snprintf(path, sizeof path, "%s/%s", *d, e->d_name);
+            if (sm_doc_load_file(path, 0, &doc, NULL) != SM_OK)
+                continue;
+            size_t len;
+            const char *t = sm_doc_text(doc, &len);
+            check_text(r, s, t, len);
+            for (const char *p = t; p < t + len;) {
+                const char *nl = memchr(p, '\n', (size_t)(t + len - p));
+                size_t n = nl ? (size_t)(nl - p) : (size_t)(t + len - p);
+                check_text(r, s, p, n);
+                p += n + 1;
+            }
+            sm_doc_free(doc);
+        }
+        if (dir)
+            closedir(dir);
+    }
+    CHECK(matched > 1000);              /* the test saw real matches */
+    sm_scratch_free(s);
+    sm_rules_free(r);
+}
+
+int main(void)
+{
+    test_literals();
+    test_grams();
+    test_rules_promise();
+    return unit_done("prefilter");
+}

@@ -1,0 +1,136 @@
+#!/bin/sh
+# bench.sh - how fast `skillmatch screen` is, next to ripgrep running the
+# same rules and to cat reading the same files (`make bench`).
+#
+# Screens BENCH_COUNT (default 10000) resumes made by tools/gen_corpus, one
+# run each, files in the page cache: documents/s and MB/s for -j1 and for
+# all cores; `rg -P -c -f PATTERNS` with the patterns of
+# `skillmatch rules export --format pcre` (PCRE2 cannot compile them all
+# as one expression, so they are split into as few lists as compile, run
+# one after the other); cat over the same files; the ratios; peak RSS.
+#   tools/bench.sh        (SKILLMATCH_BIN names the program)
+SM=${SKILLMATCH_BIN:-matcher/skillmatch}
+COUNT=${BENCH_COUNT:-10000}
+DIR=${BENCH_DIR:-bench}
+corpus=$DIR/corpus-$COUNT
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+[ -x "$SM" ] || { echo "bench: no program at $SM (make first)" >&2; exit 2; }
+
+# ripgrep and GNU time: installed when missing and we may, else skipped
+want=""
+command -v rg >/dev/null 2>&1 || want="$want ripgrep"
+[ -x /usr/bin/time ] || want="$want time"
+if [ -n "$want" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1
+then
+    echo "bench: installing$want"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $want \
+        >/dev/null 2>&1 ||
+        { apt-get update -qq >/dev/null 2>&1 &&
+          DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $want \
+              >/dev/null 2>&1; } ||
+        echo "bench: apt-get could not install$want"
+fi
+have_rg=0; command -v rg >/dev/null 2>&1 && have_rg=1
+have_time=0; [ -x /usr/bin/time ] && have_time=1
+
+# the corpus, made again only when the count or the generator changed
+stamp="$COUNT $(cksum <tools/gen_corpus)"
+if [ "$(cat "$corpus/.stamp" 2>/dev/null)" != "$stamp" ]; then
+    echo "bench: writing $COUNT resumes to $corpus"
+    rm -rf "$corpus"
+    sh tools/gen_corpus "$corpus" "$COUNT" || exit 2
+    echo "$stamp" >"$corpus/.stamp"
+fi
+files=$(find "$corpus" -type f ! -name .stamp | wc -l)
+bytes=$(find "$corpus" -type f ! -name .stamp -exec cat {} + | wc -c)
+find "$corpus" -type f ! -name .stamp -exec cat {} + >/dev/null   # cache
+
+# run LABEL COMMAND...: wall seconds and peak RSS (KiB) into $secs, $rss
+run() {
+    label=$1; shift
+    if [ $have_time = 1 ]; then
+        /usr/bin/time -v "$@" >/dev/null 2>"$tmp/time"
+        code=$?
+        secs=$(sed -n 's/.*Elapsed (wall clock) time.*: //p' "$tmp/time" |
+               awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
+        rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tmp/time")
+    else
+        t0=$(date +%s.%N)
+        "$@" >/dev/null 2>&1
+        code=$?
+        secs=$(echo "$t0 $(date +%s.%N)" | awk '{ printf "%.2f", $2 - $1 }')
+        rss=""
+    fi
+    [ $code -le 1 ] || echo "bench: $label exited $code" >&2
+}
+
+row() {   # row LABEL SECONDS RSS_KIB
+    awk -v l="$1" -v s="$2" -v r="$3" -v n="$files" -v b="$bytes" 'BEGIN {
+        if (s <= 0) s = 0.01
+        printf "%-34s %8.2fs %10.0f %9.1f %10s\n", l, s, n / s, b / s / 1e6,
+               r == "" ? "-" : sprintf("%.1f MiB", r / 1024) }'
+}
+
+cpus=$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN)
+model=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo 2>/dev/null | head -1)
+echo "skillmatch bench: $files documents, $(awk -v b="$bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }') ($corpus, tools/gen_corpus)"
+echo "machine: $cpus cores, ${model:-unknown CPU}; files in the page cache"
+printf "%-34s %9s %10s %9s %10s\n" "" "time" "docs/s" "MB/s" "peak RSS"
+
+S="--rules rules -q --no-progress"
+run "screen -j1" "$SM" screen $S -j1 "$corpus"
+row "skillmatch screen -j1" "$secs" "$rss"
+run "screen" "$SM" screen $S -j0 "$corpus"
+row "skillmatch screen -j0 ($cpus threads)" "$secs" "$rss"
+sm_secs=$secs sm_rss=$rss
+
+# the rules as PCRE2 patterns, in as few lists as PCRE2 compiles
+rg_secs=""
+if [ $have_rg = 1 ]; then
+    "$SM" rules export --rules rules --format pcre >"$tmp/patterns"
+    npat=$(wc -l <"$tmp/patterns")
+    : >"$tmp/empty"
+    size=$npat
+    while :; do
+        rm -f "$tmp"/list.*
+        split -l "$size" "$tmp/patterns" "$tmp/list."
+        ok=1
+        for l in "$tmp"/list.*; do
+            rg -P -c -f "$l" "$tmp/empty" >/dev/null 2>&1
+            [ $? = 2 ] && { ok=0; break; }
+        done
+        [ $ok = 1 ] && break
+        size=$((size * 3 / 4))
+        [ "$size" -ge 1 ] || { ok=0; break; }
+    done
+    if [ $ok = 1 ]; then
+        lists=$(ls "$tmp"/list.* | wc -l)
+        cat >"$tmp/rg.sh" <<EOF
+for l in "$tmp"/list.*; do rg -P -c --no-ignore -f "\$l" "$corpus"; done
+EOF
+        run "rg" sh "$tmp/rg.sh"
+        rg_secs=$secs
+        row "rg -P -c -f ($npat patterns, $lists runs)" "$secs" "$rss"
+    else
+        echo "rg: the patterns do not compile in PCRE2; row skipped"
+    fi
+else
+    echo "rg: ripgrep is not installed (Debian package ripgrep); row skipped"
+fi
+
+run "cat" sh -c 'find "$1" -type f ! -name .stamp -print0 | xargs -0 cat' \
+    sh "$corpus"
+cat_secs=$secs
+row "cat (find | xargs cat)" "$secs" "$rss"
+
+echo
+awk -v s="$sm_secs" -v r="$rg_secs" -v c="$cat_secs" -v m="$sm_rss" 'BEGIN {
+    if (s <= 0) s = 0.01
+    if (r != "")
+        printf "screen (all cores) is %.1fx the throughput of rg (target: 10x or more)\n", r / s
+    printf "screen (all cores) takes %.2fx the time of cat (target: 3x or less)\n", s / (c > 0 ? c : 0.01)
+    if (m != "")
+        printf "screen peak RSS %.1f MiB (target: under 64 MiB)\n", m / 1024
+}'
