@@ -87,40 +87,9 @@ static sm_status bad(ctx *c, const sm_ynode *n, const char *fmt, ...)
                    n ? n->col : 0, "%s", msg);
 }
 
-static sm_status read_all(const char *path, char **data, size_t *len,
-                          sm_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return sm_fail(err, SM_ERR_IO, path, 0, 0, "%s", strerror(errno));
-    char *buf = malloc(MAX_CONFIG + 1);
-    if (!buf) {
-        fclose(f);
-        return sm_fail(err, SM_ERR_NOMEM, path, 0, 0, "out of memory");
-    }
-    size_t n = fread(buf, 1, MAX_CONFIG + 1, f);
-    bool failed = ferror(f);
-    fclose(f);
-    if (failed || n > MAX_CONFIG) {
-        free(buf);
-        return sm_fail(err, SM_ERR_IO, path, 0, 0, failed ? "read error" :
-                       "larger than %d bytes", MAX_CONFIG);
-    }
-    *data = buf;
-    *len = n;
-    return SM_OK;
-}
-
 static sm_status parse_path(const char *path, sm_ynode **root, sm_error *err)
 {
-    char *data = NULL;
-    size_t len = 0;
-    sm_status st = read_all(path, &data, &len, err);
-    if (st != SM_OK)
-        return st;
-    st = sm_yaml_parse(path, data, len, root, err);
-    free(data);
-    return st;
+    return sm_yaml_load_file(path, MAX_CONFIG, SM_ERR_IO, root, err);
 }
 
 static const char *keep_name(ctx *c, const char *name)

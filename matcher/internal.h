@@ -42,6 +42,11 @@ typedef struct sm_ynode {
 sm_status sm_yaml_parse(const char *file, const char *data, size_t len,
                         sm_ynode **out, sm_error *err);
 void sm_ynode_free(sm_ynode *n);
+/* Read and parse a YAML file of at most max_bytes; a file that cannot be
+ * read is an error of code fail_code. *root is NULL for an empty file. */
+sm_status sm_yaml_load_file(const char *path, size_t max_bytes,
+                            sm_status fail_code, sm_ynode **root,
+                            sm_error *err);
 
 /* ---- compiled patterns (regex.c) ---- */
 typedef struct {

@@ -35,48 +35,6 @@ static sm_status oom(ctx *c)
     return sm_fail(c->err, SM_ERR_NOMEM, c->file, 0, 0, "out of memory");
 }
 
-/* ---- YAML helpers (shared with config.c) ---- */
-
-const sm_ynode *sm_ymap_get(const sm_ynode *map, const char *key)
-{
-    if (!map || map->kind != SM_Y_MAP)
-        return NULL;
-    for (size_t i = 0; i + 1 < map->n; i += 2)
-        if (map->items[i]->kind == SM_Y_SCALAR &&
-            strcmp(map->items[i]->value, key) == 0)
-            return map->items[i + 1];
-    return NULL;
-}
-
-sm_status sm_ymap_check_keys(const char *file, const sm_ynode *map,
-                             const char *what, const char *const *allowed,
-                             sm_error *err)
-{
-    for (size_t i = 0; i + 1 < map->n; i += 2) {
-        const sm_ynode *k = map->items[i];
-        if (k->kind != SM_Y_SCALAR)
-            return sm_fail(err, SM_ERR_RULES, file, k->line, k->col,
-                           "%s: keys must be plain strings", what);
-        bool ok = false;
-        for (const char *const *a = allowed; *a && !ok; a++)
-            ok = !strcmp(*a, k->value);
-        if (!ok) {
-            char list[400] = "";
-            for (const char *const *a = allowed; *a; a++)
-                snprintf(list + strlen(list), sizeof list - strlen(list),
-                         "%s%s", *a, a[1] ? ", " : "");
-            return sm_fail(err, SM_ERR_RULES, file, k->line, k->col,
-                           "%s: unknown key '%s' (expected: %s)", what,
-                           k->value, list);
-        }
-        for (size_t j = 0; j < i; j += 2)
-            if (!strcmp(map->items[j]->value, k->value))
-                return sm_fail(err, SM_ERR_RULES, file, k->line, k->col,
-                               "%s: key '%s' given twice", what, k->value);
-    }
-    return SM_OK;
-}
-
 static sm_status keys(ctx *c, const sm_ynode *map, const char *what,
                       const char *const *allowed)
 {

@@ -48,40 +48,14 @@ static sm_status bad(ctx *c, const sm_ynode *n, const char *fmt, ...)
 
 static const sm_ynode *get(const sm_ynode *map, const char *key)
 {
-    for (size_t i = 0; i + 1 < map->n; i += 2)
-        if (map->items[i]->kind == SM_Y_SCALAR &&
-            strcmp(map->items[i]->value, key) == 0)
-            return map->items[i + 1];
-    return NULL;
+    return sm_ymap_get(map, key);
 }
 
 /* Unknown or repeated keys in `map` are errors. */
 static sm_status check_keys(ctx *c, const sm_ynode *map, const char *what,
                             const char *const *allowed)
 {
-    for (size_t i = 0; i + 1 < map->n; i += 2) {
-        const sm_ynode *k = map->items[i];
-        if (k->kind != SM_Y_SCALAR)
-            return bad(c, k, "%s: keys must be plain strings", what);
-        bool ok = false;
-        for (const char *const *a = allowed; *a; a++)
-            if (strcmp(*a, k->value) == 0)
-                ok = true;
-        if (!ok) {
-            char list[300] = "";
-            for (const char *const *a = allowed; *a; a++) {
-                strncat(list, *a, sizeof list - strlen(list) - 3);
-                if (a[1])
-                    strncat(list, ", ", sizeof list - strlen(list) - 1);
-            }
-            return bad(c, k, "%s: unknown key '%s' (expected: %s)", what,
-                       k->value, list);
-        }
-        for (size_t j = 0; j < i; j += 2)
-            if (strcmp(map->items[j]->value, k->value) == 0)
-                return bad(c, k, "%s: key '%s' given twice", what, k->value);
-    }
-    return SM_OK;
+    return sm_ymap_check_keys(c->file, map, what, allowed, c->err);
 }
 
 static sm_status need_kind(ctx *c, const sm_ynode *n, sm_ynode_kind kind,
@@ -1082,47 +1056,9 @@ typedef struct {
     sm_ynode *root;
 } parsed;
 
-static sm_status read_file(const char *path, char **data, size_t *len,
-                           sm_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return sm_fail(err, SM_ERR_RULES, path, 0, 0, "%s", strerror(errno));
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        if (!sm_grow((void **)&buf, &cap, n + 4096, 1)) {
-            fclose(f);
-            free(buf);
-            return sm_fail(err, SM_ERR_NOMEM, path, 0, 0, "out of memory");
-        }
-        size_t r = fread(buf + n, 1, cap - n, f);
-        n += r;
-        if (n > MAX_RULES_FILE) {
-            fclose(f);
-            free(buf);
-            return sm_fail(err, SM_ERR_RULES, path, 0, 0,
-                           "rules file larger than %d bytes", MAX_RULES_FILE);
-        }
-        if (r == 0)
-            break;
-    }
-    bool failed = ferror(f);
-    fclose(f);
-    if (failed) {
-        free(buf);
-        return sm_fail(err, SM_ERR_RULES, path, 0, 0, "read error");
-    }
-    *data = buf;
-    *len = n;
-    return SM_OK;
-}
-
 static sm_status parse_file(sm_rules *r, const char *path, parsed *out,
                             sm_error *err)
 {
-    char *data = NULL;
-    size_t len = 0;
     name_list *files = files_of(r);
     char **slot = SM_PUSH(files->names, files->n, files->cap);
     if (!slot || !(*slot = sm_strdup(path))) {
@@ -1132,11 +1068,8 @@ static sm_status parse_file(sm_rules *r, const char *path, parsed *out,
     }
     out->file = *slot;
     out->root = NULL;
-    sm_status st = read_file(path, &data, &len, err);
-    if (st != SM_OK)
-        return st;
-    st = sm_yaml_parse(out->file, data, len, &out->root, err);
-    free(data);
+    sm_status st = sm_yaml_load_file(out->file, MAX_RULES_FILE, SM_ERR_RULES,
+                                     &out->root, err);
     if (st != SM_OK)
         return st;
     ctx c = {r, out->file, err};

@@ -2,6 +2,8 @@
  * line and column, so that the rules loader can name file:line:col in every
  * error. Aliases and anchors are refused (no "billion laughs"); nesting
  * depth and node count are bounded. */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -170,4 +172,71 @@ sm_status sm_yaml_parse(const char *file, const char *data, size_t len,
     }
     *out = root;   /* NULL for an empty file */
     return SM_OK;
+}
+
+/* ---- reading a tree ---- */
+
+const sm_ynode *sm_ymap_get(const sm_ynode *map, const char *key)
+{
+    if (!map || map->kind != SM_Y_MAP)
+        return NULL;
+    for (size_t i = 0; i + 1 < map->n; i += 2)
+        if (map->items[i]->kind == SM_Y_SCALAR &&
+            strcmp(map->items[i]->value, key) == 0)
+            return map->items[i + 1];
+    return NULL;
+}
+
+sm_status sm_ymap_check_keys(const char *file, const sm_ynode *map,
+                             const char *what, const char *const *allowed,
+                             sm_error *err)
+{
+    for (size_t i = 0; i + 1 < map->n; i += 2) {
+        const sm_ynode *k = map->items[i];
+        if (k->kind != SM_Y_SCALAR)
+            return sm_fail(err, SM_ERR_RULES, file, k->line, k->col,
+                           "%s: keys must be plain strings", what);
+        bool ok = false;
+        for (const char *const *a = allowed; *a && !ok; a++)
+            ok = !strcmp(*a, k->value);
+        if (!ok) {
+            char list[400] = "";
+            for (const char *const *a = allowed; *a; a++)
+                snprintf(list + strlen(list), sizeof list - strlen(list),
+                         "%s%s", *a, a[1] ? ", " : "");
+            return sm_fail(err, SM_ERR_RULES, file, k->line, k->col,
+                           "%s: unknown key '%s' (expected: %s)", what,
+                           k->value, list);
+        }
+        for (size_t j = 0; j < i; j += 2)
+            if (!strcmp(map->items[j]->value, k->value))
+                return sm_fail(err, SM_ERR_RULES, file, k->line, k->col,
+                               "%s: key '%s' given twice", what, k->value);
+    }
+    return SM_OK;
+}
+
+sm_status sm_yaml_load_file(const char *path, size_t max_bytes,
+                            sm_status fail_code, sm_ynode **root,
+                            sm_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return sm_fail(err, fail_code, path, 0, 0, "%s", strerror(errno));
+    char *buf = malloc(max_bytes + 1);
+    if (!buf) {
+        fclose(f);
+        return sm_fail(err, SM_ERR_NOMEM, path, 0, 0, "out of memory");
+    }
+    size_t n = fread(buf, 1, max_bytes + 1, f);
+    bool failed = ferror(f);
+    fclose(f);
+    if (failed || n > max_bytes) {
+        free(buf);
+        return sm_fail(err, fail_code, path, 0, 0, failed ? "read error" :
+                       "larger than %zu bytes", max_bytes);
+    }
+    sm_status st = sm_yaml_parse(path, buf, n, root, err);
+    free(buf);
+    return st;
 }
