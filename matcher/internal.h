@@ -36,12 +36,21 @@ typedef struct sm_ynode {
     char *value;             /* scalar text */
     size_t len;
     struct sm_ynode **items; /* seq: items; map: key, value, key, value ... */
+    struct sm_ynode *self;   /* this node: a one-item list of a scalar */
     size_t n, cap;
 } sm_ynode;
 
 sm_status sm_yaml_parse(const char *file, const char *data, size_t len,
                         sm_ynode **out, sm_error *err);
 void sm_ynode_free(sm_ynode *n);
+/* A number from lo to hi in scalar n; errors name file:line:col. */
+sm_status sm_ynode_number(const char *file, const sm_ynode *n,
+                          const char *what, double lo, double hi, double *out,
+                          sm_error *err);
+/* A scalar or a list of scalars, as a list (items point into the tree). */
+sm_status sm_ynode_strings(const char *file, const sm_ynode *n,
+                           const char *what, const sm_ynode *const **items,
+                           size_t *count, sm_error *err);
 /* Read and parse a YAML file of at most max_bytes; a file that cannot be
  * read is an error of code fail_code. *root is NULL for an empty file. */
 sm_status sm_yaml_load_file(const char *path, size_t max_bytes,
@@ -58,6 +67,7 @@ typedef struct {
                                 see sm_prefilter_literals(); none: nothing
                                 known */
     size_t nlits;
+    int max_breaks;          /* line breaks a match spans at most; -1 */
 } sm_regex;
 
 sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
@@ -78,12 +88,18 @@ int sm_regex_find_by(const sm_regex *re, sm_scratch *s, const char *subject,
 /* ---- literal prefilter (prefilter.c) ---- */
 /* What every match of `pattern` contains: factors, each a run of literals
  * (ASCII, lower case, 3 bytes or more) ended by a NULL entry; a match holds
- * one literal of every factor. None (*n = 0) when nothing is known. */
-void sm_prefilter_literals(const char *pattern, char ***lits, size_t *n);
-/* The three-character sequences of a text, as a bit set. */
+ * one literal of every factor. None (*n = 0) when nothing is known. With
+ * literals, *max_breaks is the most line breaks a match can span, in text
+ * whose runs of white space are one character long (-1: no bound). */
+void sm_prefilter_literals(const char *pattern, char ***lits, size_t *n,
+                           int *max_breaks);
+/* The three-character sequences of a text, as a bit set. True when the
+ * text is plain: white space comes one character at a time, and no
+ * character other than A-Z matches an ASCII letter caselessly (the Kelvin
+ * sign, the long s), so literals can be found with a byte search. */
 #define SM_GRAM_SHIFT 13
 #define SM_GRAM_WORDS ((1u << SM_GRAM_SHIFT) / 64)
-void sm_grams_build(uint64_t *bits, const char *text, size_t len);
+bool sm_grams_build(uint64_t *bits, const char *text, size_t len);
 /* False when `re` cannot match the text whose trigrams are `bits`. */
 bool sm_regex_may_match(const sm_regex *re, const uint64_t *bits);
 
@@ -95,6 +111,9 @@ struct sm_scratch {
     unsigned char *cand;     /* one flag per skill */
     size_t *cand_end;        /* per skill: end of its last trigger word */
     uint64_t *grams;         /* the paragraph's trigrams */
+    bool plain;              /* ... and it is plain (sm_grams_build()) */
+    char *lower;             /* the paragraph in lower case, when made */
+    size_t lower_len, lower_cap;
     size_t ncand;
 };
 
@@ -200,6 +219,11 @@ struct sm_rules {
     struct sm_lint_rules *lint;     /* the `lint:` key and salary facts
                                        (lint_rules.c); NULL when none */
 };
+
+/* A source "NNN:L" or "NNN:L-M" whose every line is covered by a fact
+ * (not checked when the rules have no facts). */
+sm_status sm_rules_check_source(const sm_rules *r, const char *file,
+                                const sm_ynode *n, sm_error *err);
 
 /* ---- documents (read.c, normalize.c) ---- */
 typedef struct {

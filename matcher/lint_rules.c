@@ -65,75 +65,21 @@ static sm_status text(ctx *c, const sm_ynode *map, const char *key,
 static sm_status number(ctx *c, const sm_ynode *n, const char *what,
                         double lo, double hi, double *out)
 {
-    char *end;
-    if (!n || n->kind != SM_Y_SCALAR)
-        return bad(c, n, "%s must be a number", what);
-    errno = 0;
-    double v = strtod(n->value, &end);
-    if (end == n->value || *end || errno)
-        return bad(c, n, "%s must be a number, not '%s'", what, n->value);
-    if (v < lo || v > hi)
-        return bad(c, n, "%s must be between %g and %g", what, lo, hi);
-    *out = v;
-    return SM_OK;
+    return sm_ynode_number(c->file, n, what, lo, hi, out, c->err);
 }
 
 /* A scalar or a list of scalars. */
 static sm_status strings(ctx *c, const sm_ynode *n, const char *what,
                          const sm_ynode *const **items, size_t *count)
 {
-    static const sm_ynode *one[1];
-    if (n->kind == SM_Y_SCALAR) {
-        one[0] = n;
-        *items = one;
-        *count = 1;
-        return SM_OK;
-    }
-    if (n->kind != SM_Y_SEQ)
-        return bad(c, n, "%s must be a string or a list of strings", what);
-    for (size_t i = 0; i < n->n; i++)
-        if (n->items[i]->kind != SM_Y_SCALAR)
-            return bad(c, n->items[i], "%s: each item must be a string",
-                       what);
-    *items = (const sm_ynode *const *)n->items;
-    *count = n->n;
-    return SM_OK;
+    return sm_ynode_strings(c->file, n, what, items, count, c->err);
 }
 
 /* ---- sources: "NNN:L" or "NNN:L-M", each line covered by a fact ---- */
 
 static sm_status check_source(ctx *c, const sm_ynode *n)
 {
-    const char *s = n->value;
-    char *end;
-    if (strlen(s) < 5 || s[3] != ':' || strspn(s, "0123456789") != 3)
-        goto malformed;
-    long from = strtol(s + 4, &end, 10), to = from;
-    if (end == s + 4 || from < 1)
-        goto malformed;
-    if (*end == '-') {
-        const char *b = end + 1;
-        to = strtol(b, &end, 10);
-        if (end == b || to < from || to - from > 1000)
-            goto malformed;
-    }
-    if (*end)
-        goto malformed;
-    if (!c->r->nfacts)
-        return SM_OK;
-    for (long l = from; l <= to; l++) {
-        char key[32];
-        sm_fact_line *f;
-        snprintf(key, sizeof key, "%.3s:%ld", s, l);
-        HASH_FIND_STR(c->r->facts, key, f);
-        if (!f)
-            return bad(c, n, "source '%s' points at no fact in "
-                       "corpus/facts.yaml (line %s)", s, key);
-    }
-    return SM_OK;
-malformed:
-    return bad(c, n, "source '%s' is not of the form NNN:L or NNN:L-M "
-               "(seed article and line)", s);
+    return sm_rules_check_source(c->r, c->file, n, c->err);
 }
 
 /* source: one string or a list, joined with ", ". */

@@ -83,39 +83,15 @@ static sm_status need_string(ctx *c, const sm_ynode *map, const char *key,
 
 /* A scalar or a list of scalars -> the nodes of the strings. */
 static sm_status string_list(ctx *c, const sm_ynode *n, const char *what,
-                             const sm_ynode ***out, size_t *count)
+                             const sm_ynode *const **out, size_t *count)
 {
-    static const sm_ynode *one[1];
-    if (n->kind == SM_Y_SCALAR) {
-        one[0] = n;
-        *out = one;
-        *count = 1;
-        return SM_OK;
-    }
-    if (n->kind != SM_Y_SEQ)
-        return bad(c, n, "%s must be a string or a list of strings", what);
-    for (size_t i = 0; i < n->n; i++)
-        if (n->items[i]->kind != SM_Y_SCALAR)
-            return bad(c, n->items[i], "%s: each item must be a string", what);
-    *out = (const sm_ynode **)n->items;
-    *count = n->n;
-    return SM_OK;
+    return sm_ynode_strings(c->file, n, what, out, count, c->err);
 }
 
 static sm_status parse_number(ctx *c, const sm_ynode *n, const char *what,
                               double lo, double hi, double *out)
 {
-    char *end;
-    if (!n || n->kind != SM_Y_SCALAR)
-        return bad(c, n, "%s must be a number", what);
-    errno = 0;
-    double v = strtod(n->value, &end);
-    if (end == n->value || *end || errno)
-        return bad(c, n, "%s must be a number, not '%s'", what, n->value);
-    if (v < lo || v > hi)
-        return bad(c, n, "%s must be between %g and %g", what, lo, hi);
-    *out = v;
-    return SM_OK;
+    return sm_ynode_number(c->file, n, what, lo, hi, out, c->err);
 }
 
 static sm_status parse_bool(ctx *c, const sm_ynode *n, const char *what,
@@ -207,6 +183,13 @@ static sm_status load_facts(ctx *c, const sm_ynode *list)
  * all, sources are not checked (a warning says so). */
 static sm_status check_source(ctx *c, const sm_ynode *n)
 {
+    return sm_rules_check_source(c->r, c->file, n, c->err);
+}
+
+sm_status sm_rules_check_source(const sm_rules *r, const char *file,
+                                const sm_ynode *n, sm_error *err)
+{
+    ctx cc = {(sm_rules *)r, file, err}, *c = &cc;
     char art[4];
     long from, to;
     if (!parse_source(n->value, art, &from, &to))
@@ -229,7 +212,7 @@ static sm_status check_source(ctx *c, const sm_ynode *n)
 static sm_status sources(ctx *c, const sm_ynode *n, const char *what,
                          char ***out, size_t *count)
 {
-    const sm_ynode **items;
+    const sm_ynode *const *items;
     size_t k;
     sm_status st = string_list(c, n, what, &items, &k);
     if (st != SM_OK)
@@ -278,7 +261,7 @@ static char *join(char **v, size_t n, const char *sep)
 static sm_status compile_list(ctx *c, const sm_ynode *n, const char *what,
                               const char *id, sm_regex **out, size_t *count)
 {
-    const sm_ynode **items;
+    const sm_ynode *const *items;
     size_t k;
     sm_status st = string_list(c, n, what, &items, &k);
     if (st != SM_OK)
@@ -348,7 +331,7 @@ static bool valid_trigger(const char *s)
     return true;
 }
 
-static sm_status dup_strings(ctx *c, const sm_ynode **items, size_t k,
+static sm_status dup_strings(ctx *c, const sm_ynode *const *items, size_t k,
                              char ***out, int **lines, int **cols)
 {
     char **v = calloc(k ? k : 1, sizeof *v);
@@ -484,7 +467,7 @@ static sm_status load_skill(ctx *c, const sm_ynode *m, sm_skill *k)
     k->info.n_excludes = k->nexcl;
 
     if ((n = get(m, "triggers"))) {
-        const sm_ynode **items;
+        const sm_ynode *const *items;
         size_t cnt;
         if ((st = string_list(c, n, "triggers", &items, &cnt)) != SM_OK)
             return st;
@@ -515,7 +498,7 @@ static sm_status load_skill(ctx *c, const sm_ynode *m, sm_skill *k)
         if ((st = need_kind(c, n, SM_Y_MAP, "examples")) != SM_OK ||
             (st = check_keys(c, n, "examples", ex_keys)) != SM_OK)
             return st;
-        const sm_ynode **items;
+        const sm_ynode *const *items;
         size_t cnt;
         if ((e = get(n, "match"))) {
             if ((st = string_list(c, e, "examples.match", &items, &cnt)) !=
@@ -604,7 +587,7 @@ static sm_status load_requirement(ctx *c, const sm_ynode *m, bool weighted,
     if (!!one == !!any)
         return bad(c, m, "requirement: give exactly one of 'skill' or "
                    "'any_of'");
-    const sm_ynode **items;
+    const sm_ynode *const *items;
     size_t cnt;
     if ((st = string_list(c, one ? one : any, one ? "skill" : "any_of", &items,
                           &cnt)) != SM_OK)
@@ -806,7 +789,7 @@ static sm_status load_levels(ctx *c, const sm_ynode *m)
         }
     }
     if ((n = get(m, "ml_skills"))) {
-        const sm_ynode **items;
+        const sm_ynode *const *items;
         size_t cnt;
         if ((st = string_list(c, n, "ml_skills", &items, &cnt)) != SM_OK)
             return st;
@@ -959,7 +942,7 @@ static sm_status load_sections(ctx *c, const sm_ynode *list)
                                     &d->strength)) != SM_OK)
             break;
         /* Headings match a whole heading line. */
-        const sm_ynode **items;
+        const sm_ynode *const *items;
         size_t cnt;
         if ((st = string_list(c, h, "headings", &items, &cnt)) != SM_OK)
             break;

@@ -27,6 +27,7 @@ static sm_ynode *node_new(sm_ynode_kind kind, const yaml_mark_t *m)
 {
     sm_ynode *n = calloc(1, sizeof *n);
     if (n) {
+        n->self = n;
         n->kind = kind;
         n->line = (int)m->line + 1;
         n->col = (int)m->column + 1;
@@ -213,6 +214,48 @@ sm_status sm_ymap_check_keys(const char *file, const sm_ynode *map,
                 return sm_fail(err, SM_ERR_RULES, file, k->line, k->col,
                                "%s: key '%s' given twice", what, k->value);
     }
+    return SM_OK;
+}
+
+sm_status sm_ynode_number(const char *file, const sm_ynode *n,
+                          const char *what, double lo, double hi, double *out,
+                          sm_error *err)
+{
+    char *end;
+    if (!n || n->kind != SM_Y_SCALAR)
+        return sm_fail(err, SM_ERR_RULES, file, n ? n->line : 0,
+                       n ? n->col : 0, "%s must be a number", what);
+    errno = 0;
+    double v = strtod(n->value, &end);
+    if (end == n->value || *end || errno)
+        return sm_fail(err, SM_ERR_RULES, file, n->line, n->col,
+                       "%s must be a number, not '%s'", what, n->value);
+    if (v < lo || v > hi)
+        return sm_fail(err, SM_ERR_RULES, file, n->line, n->col,
+                       "%s must be between %g and %g", what, lo, hi);
+    *out = v;
+    return SM_OK;
+}
+
+sm_status sm_ynode_strings(const char *file, const sm_ynode *n,
+                           const char *what, const sm_ynode *const **items,
+                           size_t *count, sm_error *err)
+{
+    if (n->kind == SM_Y_SCALAR) {
+        *items = (const sm_ynode *const *)&n->self;
+        *count = 1;
+        return SM_OK;
+    }
+    if (n->kind != SM_Y_SEQ)
+        return sm_fail(err, SM_ERR_RULES, file, n->line, n->col,
+                       "%s must be a string or a list of strings", what);
+    for (size_t i = 0; i < n->n; i++)
+        if (n->items[i]->kind != SM_Y_SCALAR)
+            return sm_fail(err, SM_ERR_RULES, file, n->items[i]->line,
+                           n->items[i]->col, "%s: each item must be a string",
+                           what);
+    *items = (const sm_ynode *const *)n->items;
+    *count = n->n;
     return SM_OK;
 }
 
