@@ -61,7 +61,8 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIB) | $(BUILD)
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIB)
 	@mkdir -p $(BUILD)/fuzz
-	$(CC) $(ALL_CFLAGS) -Imatcher -o $@ $< tests/fuzz/replay.c $(LIB) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -DSM_FUZZ_REPLAY -Imatcher -o $@ $< tests/fuzz/replay.c \
+	  $(LIB) $(LDLIBS)
 
 # libFuzzer builds; only `make fuzz` asks for these
 $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIB)

@@ -23,6 +23,7 @@ struct cli_pool {
     void **queue;            /* ring buffer */
     size_t cap, head, count;
     size_t done;
+    size_t waiting_for;      /* cli_pool_wait() wakes when done passes it */
     bool stopping;
     cli_pool_fn fn;
     worker *workers;
@@ -48,12 +49,15 @@ static void *work(void *arg)
         void *task = p->queue[p->head];
         p->head = (p->head + 1) % p->cap;
         p->count--;
-        pthread_cond_signal(&p->not_full);
+        /* wake a waiting producer only once half the queue is free, so
+         * that it fills it in one go instead of a task per wake-up */
+        if (p->count <= p->cap / 2)
+            pthread_cond_signal(&p->not_full);
         pthread_mutex_unlock(&p->mu);
         p->fn(task, w->state);
         pthread_mutex_lock(&p->mu);
-        p->done++;
-        pthread_cond_broadcast(&p->progress);
+        if (p->done++ == p->waiting_for)   /* the one the waiter wants */
+            pthread_cond_broadcast(&p->progress);
     }
     pthread_mutex_unlock(&p->mu);
     return NULL;
@@ -139,6 +143,7 @@ size_t cli_pool_wait(cli_pool *p, size_t seen, int timeout_ms)
     if (timeout_ms >= 0)
         until = deadline(timeout_ms);
     pthread_mutex_lock(&p->mu);
+    p->waiting_for = seen;
     while (p->done <= seen) {
         if (timeout_ms < 0)
             pthread_cond_wait(&p->progress, &p->mu);
@@ -146,6 +151,14 @@ size_t cli_pool_wait(cli_pool *p, size_t seen, int timeout_ms)
                  ETIMEDOUT)
             break;
     }
+    size_t done = p->done;
+    pthread_mutex_unlock(&p->mu);
+    return done;
+}
+
+size_t cli_pool_done(cli_pool *p)
+{
+    pthread_mutex_lock(&p->mu);
     size_t done = p->done;
     pthread_mutex_unlock(&p->mu);
     return done;

@@ -3,8 +3,10 @@
  * Files: the main thread walks and sorts the paths, then feeds them to the
  * worker pool; each worker has its own sm_scratch (the rules are shared
  * read-only) and writes into the row it was handed. When every row is in,
- * the rows are sorted by suggested level, the score of that level and the
- * path, so the output is the same whatever -j. JSON objects, the only
+ * the rows are sorted by suggested level (senior, mid, junior, none), then
+ * by the score of that level (junior's for none) to 3 decimals, highest
+ * first, then by path; rows of inputs that failed come last, by path. So
+ * the output is the same whatever -j. JSON objects, the only
  * large part of a row, go to a temporary file per worker until the rows
  * are written, which keeps memory small for any number of files.
  *
@@ -87,8 +89,7 @@ static json_t *parse_line(screen_row *r, char **id, const char **text,
                           size_t *len)
 {
     json_error_t je;
-    json_t *j = json_loadb(r->line, r->line_len, JSON_ALLOW_NUL,
-                           &je);
+    json_t *j = json_loadb(r->line, r->line_len, JSON_ALLOW_NUL, &je);
     char *msg = NULL;
     *id = NULL;
     if (!j) {
@@ -185,6 +186,11 @@ static void screen_task(void *task, void *state)
             free(msg);
         } else {
             st = sm_doc_load_file(r->file, w->o->max_size, &doc, &err);
+            char *name = strcmp(r->file, "-") ? NULL : strdup("<stdin>");
+            if (name) {              /* the name check and errors give it */
+                free(r->file);
+                r->file = name;
+            }
         }
     }
     if (r->ok && st == SM_OK)
@@ -254,10 +260,11 @@ static void progress_start(progress *p, bool on, size_t total)
     p->last = p->start;
 }
 
-static void progress_draw(progress *p, size_t done, bool force)
+static void progress_draw(progress *p, cli_pool *pool)
 {
-    if (!p->on || (!force && since(&p->last) < PROGRESS_MS / 1000.0))
+    if (!p->on || since(&p->last) < PROGRESS_MS / 1000.0)
         return;
+    size_t done = cli_pool_done(pool);
     clock_gettime(CLOCK_MONOTONIC, &p->last);
     double t = since(&p->start), rate = t > 0 ? (double)done / t : 0;
     fputs("\r\033[K", stderr);
@@ -446,7 +453,7 @@ static void run_stop(run *R)
 static void push(run *R, screen_row *r)
 {
     while (!cli_pool_push(R->pool, r, R->prog.on ? PROGRESS_MS : -1))
-        progress_draw(&R->prog, cli_pool_wait(R->pool, 0, 0), false);
+        progress_draw(&R->prog, R->pool);
 }
 
 static void count(run *R, const screen_row *r)
@@ -498,12 +505,14 @@ static bool screen_files(run *R)
         ok = run_start(R, true);
     if (ok) {
         progress_start(&R->prog, R->o->progress, n);
-        for (size_t i = 0; i < n; i++)
+        for (size_t i = 0; i < n; i++) {
             push(R, rows[i]);
+            progress_draw(&R->prog, R->pool);
+        }
         size_t done = 0;
         while (done < n) {
             done = cli_pool_wait(R->pool, done, R->prog.on ? PROGRESS_MS : -1);
-            progress_draw(&R->prog, done, false);
+            progress_draw(&R->prog, R->pool);
         }
         progress_clear(&R->prog);
         R->inputs = n;
@@ -597,9 +606,14 @@ static bool blank(const char *s, size_t n)
     return true;
 }
 
+/* The input held by rows not yet written, at most: past it, reading
+ * waits for the workers (one huge line is still read). */
+#define MAX_IN_FLIGHT ((size_t)64 << 20)
+
 typedef struct {
     screen_row **win;        /* rows in flight, by input position */
     size_t cap, pushed, flushed;
+    size_t bytes;            /* their input lines' lengths */
     size_t seen;             /* tasks known done */
     screen_row **table;      /* table rows kept for the end */
     size_t ntable, captable;
@@ -624,13 +638,19 @@ static void flush(run *R, stream *S, bool all)
     while (S->flushed < S->pushed) {
         screen_row *r = S->win[S->flushed % S->cap];
         while (!atomic_load_explicit(&r->done, memory_order_acquire)) {
-            if (!all && S->pushed - S->flushed < S->cap)
+            if (!all && S->pushed - S->flushed < S->cap &&
+                S->bytes <= MAX_IN_FLIGHT)
                 return;
-            S->seen = cli_pool_wait(R->pool, S->seen,
+            /* wake for a batch of rows, not for each one */
+            size_t want = S->seen + S->cap / 4;
+            if (want >= S->pushed)
+                want = S->pushed - 1;
+            S->seen = cli_pool_wait(R->pool, want,
                                     R->prog.on ? PROGRESS_MS : -1);
-            progress_draw(&R->prog, S->seen, false);
+            progress_draw(&R->prog, R->pool);
         }
         S->flushed++;
+        S->bytes -= r->line_len;
         count(R, r);
         print_warnings(r, &R->prog);
         if (!keep_row(&R->filter, r)) {
@@ -669,7 +689,7 @@ static bool screen_stdin(run *R)
     const char *line;
     size_t len, line_no = 0;
     bool too_long;
-    int rc;
+    int rc = 0;
     while (!S.oom && (rc = read_line(&lr, &line, &len, &too_long)) > 0) {
         line_no++;
         if (!too_long && blank(line, len))
@@ -700,10 +720,11 @@ static bool screen_stdin(run *R)
         r->spill = -1;
         flush(R, &S, false);     /* waits while the window is full */
         S.win[S.pushed++ % S.cap] = r;
+        S.bytes += r->line_len;
         R->inputs++;
         push(R, r);
         flush(R, &S, false);
-        progress_draw(&R->prog, S.seen, false);
+        progress_draw(&R->prog, R->pool);
     }
     if (rc < 0) {
         cli_error("standard input: %s", strerror(errno));
@@ -789,7 +810,7 @@ int cmd_screen(cli_opts *o)
     R.filter.min_score = o->min_score;
     R.filter.top = o->top;
     R.jobs = o->jobs > 0 ? o->jobs : cli_pool_cpus();
-    R.queue_cap = (size_t)R.jobs * 8;
+    R.queue_cap = (size_t)R.jobs * 16;
     if (!(R.rules = cli_load_rules(o)))
         return EXIT_USAGE;
     cli_out out;

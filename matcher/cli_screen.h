@@ -62,6 +62,8 @@ bool cli_pool_push(cli_pool *p, void *task, int timeout_ms);
 /* Wait until more than `seen` tasks are done or `timeout_ms` passed;
  * returns how many are done. */
 size_t cli_pool_wait(cli_pool *p, size_t seen, int timeout_ms);
+/* How many tasks are done. */
+size_t cli_pool_done(cli_pool *p);
 /* Finish the queued tasks, stop the workers, release the pool (NULL is
  * fine). */
 void cli_pool_free(cli_pool *p);

@@ -68,6 +68,7 @@ typedef struct {
                                 known */
     size_t nlits;
     int max_breaks;          /* line breaks a match spans at most; -1 */
+    uint16_t *lit_bits;      /* the literals' trigram bits, or NULL */
 } sm_regex;
 
 sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
@@ -88,9 +89,9 @@ int sm_regex_find_by(const sm_regex *re, sm_scratch *s, const char *subject,
 /* ---- literal prefilter (prefilter.c) ---- */
 /* What every match of `pattern` contains: factors, each a run of literals
  * (ASCII, lower case, 3 bytes or more) ended by a NULL entry; a match holds
- * one literal of every factor. None (*n = 0) when nothing is known. With
- * literals, *max_breaks is the most line breaks a match can span, in text
- * whose runs of white space are one character long (-1: no bound). */
+ * one literal of every factor. None (*n = 0) when nothing is known.
+ * *max_breaks is the most line breaks a match can span, in text whose runs
+ * of white space are one character long (-1: no bound, or not known). */
 void sm_prefilter_literals(const char *pattern, char ***lits, size_t *n,
                            int *max_breaks);
 /* The three-character sequences of a text, as a bit set. True when the
@@ -100,8 +101,35 @@ void sm_prefilter_literals(const char *pattern, char ***lits, size_t *n,
 #define SM_GRAM_SHIFT 13
 #define SM_GRAM_WORDS ((1u << SM_GRAM_SHIFT) / 64)
 bool sm_grams_build(uint64_t *bits, const char *text, size_t len);
+/* The trigram bits of literals (as sm_prefilter_literals() gives them), so
+ * that sm_regex_may_match() need not hash them again. Caller frees; NULL
+ * when out of memory. */
+uint16_t *sm_prefilter_bits(char *const *lits, size_t n);
 /* False when `re` cannot match the text whose trigrams are `bits`. */
 bool sm_regex_may_match(const sm_regex *re, const uint64_t *bits);
+
+/* A copy of a trigger table (struct sm_trigger below) for fast lookups:
+ * open addressing on FNV-1a, a hash taken a byte at a time, so that each
+ * prefix of a word is looked up as the word is read. */
+typedef struct {
+    uint64_t hash;
+    const char *key;         /* in the rules */
+    size_t len;
+    const int *skills;
+    size_t n;
+} sm_trigger_slot;
+
+typedef struct {
+    sm_trigger_slot *slots;  /* NULL: empty */
+    size_t mask;
+} sm_trigger_index;
+
+#define SM_FNV_BASIS 14695981039346656037ull
+#define SM_FNV_PRIME 1099511628211ull
+
+struct sm_trigger;
+bool sm_trigger_index_build(sm_trigger_index *ix, const struct sm_trigger *t);
+void sm_trigger_index_free(sm_trigger_index *ix);
 
 struct sm_scratch {
     pcre2_match_data *md;
@@ -110,10 +138,16 @@ struct sm_scratch {
     /* reusable buffers for the matcher */
     unsigned char *cand;     /* one flag per skill */
     size_t *cand_end;        /* per skill: end of its last trigger word */
+    size_t *cand_first;      /* per skill: start of its first one */
+    sm_trigger_index exact, prefix;   /* the rules' trigger tables */
     uint64_t *grams;         /* the paragraph's trigrams */
     bool plain;              /* ... and it is plain (sm_grams_build()) */
+    unsigned char *cue_ok;   /* negations then hedges: may match there */
+    size_t ncue;
     char *lower;             /* the paragraph in lower case, when made */
     size_t lower_len, lower_cap;
+    size_t *occ;             /* where a pattern's literals occur there */
+    size_t nocc, capocc;
     size_t ncand;
 };
 
@@ -181,7 +215,7 @@ typedef struct {
     UT_hash_handle hh;
 } sm_fact_line;
 
-typedef struct {
+typedef struct sm_trigger {
     char *key;               /* trigger word or prefix */
     int *skills;
     size_t n, cap;

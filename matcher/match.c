@@ -25,19 +25,62 @@ typedef struct {
     size_t n, cap;
 } spans;
 
-/* Flag the skills whose trigger `key` is, and note where the token that
- * holds it ends: a match overlaps a trigger word, so it starts before the
- * end of the skill's last one. */
-static void mark(sm_scratch *s, sm_trigger *table, const char *key,
-                 size_t end)
+/* ---- the trigger index ---- */
+
+bool sm_trigger_index_build(sm_trigger_index *ix, const sm_trigger *table)
 {
-    sm_trigger *t;
-    HASH_FIND_STR(table, key, t);
-    if (t)
-        for (size_t i = 0; i < t->n; i++) {
-            s->cand[t->skills[i]] = 1;
-            s->cand_end[t->skills[i]] = end;
+    size_t n = HASH_COUNT(table), cap = 16;
+    while (cap < n * 2)
+        cap *= 2;
+    ix->slots = calloc(cap, sizeof *ix->slots);
+    ix->mask = cap - 1;
+    if (!ix->slots)
+        return false;
+    for (const sm_trigger *t = table; t; t = t->hh.next) {
+        uint64_t h = SM_FNV_BASIS;
+        for (const char *c = t->key; *c; c++)
+            h = (h ^ (unsigned char)*c) * SM_FNV_PRIME;
+        size_t i = (size_t)h & ix->mask;
+        while (ix->slots[i].key)
+            i = (i + 1) & ix->mask;
+        ix->slots[i] = (sm_trigger_slot){h, t->key, strlen(t->key),
+                                         t->skills, t->n};
+    }
+    return true;
+}
+
+void sm_trigger_index_free(sm_trigger_index *ix)
+{
+    free(ix->slots);
+    ix->slots = NULL;
+}
+
+/* Flag the skills whose trigger is key[0..len) (its hash: h), and note
+ * where the token [start, end) that holds it lies: a match overlaps a
+ * trigger word, so it starts before the end of the skill's last one, and
+ * (see find_matches()) not far above its first one. */
+static void mark(sm_scratch *s, const sm_trigger_index *ix, uint64_t h,
+                 const char *key, size_t len, size_t start, size_t end)
+{
+    for (size_t i = (size_t)h & ix->mask; ix->slots[i].key;
+         i = (i + 1) & ix->mask) {
+        const sm_trigger_slot *t = &ix->slots[i];
+        if (t->hash == h && t->len == len && !memcmp(t->key, key, len)) {
+            for (size_t k = 0; k < t->n; k++) {
+                int sk = t->skills[k];
+                if (!s->cand[sk])
+                    s->cand_first[sk] = start;
+                s->cand[sk] = 1;
+                s->cand_end[sk] = end;
+            }
+            return;
         }
+    }
+}
+
+static unsigned char lower_ascii(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
 static bool is_alnum_ascii(unsigned char c)
@@ -52,43 +95,44 @@ static void find_candidates(const sm_rules *r, sm_scratch *s, const char *text,
 {
     size_t pos = 0;
     sm_token tok;
-    char buf[MAX_TOKEN + 1];
+    char buf[MAX_TOKEN];
     while (sm_token_next(text, len, &pos, &tok)) {
-        size_t end = tok.start + tok.len;
-        size_t n = tok.len < MAX_TOKEN ? tok.len : MAX_TOKEN;
-        for (size_t i = 0; i < n; i++) {
-            unsigned char ch = (unsigned char)text[tok.start + i];
-            buf[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+        const unsigned char *p = (const unsigned char *)text + tok.start;
+        size_t end = tok.start + tok.len, n = tok.len;
+        uint64_t h = SM_FNV_BASIS;
+        if (n <= MAX_TOKEN) {   /* whole token: c++, ci/cd */
+            for (size_t i = 0; i < n; i++) {
+                buf[i] = (char)lower_ascii(p[i]);
+                h = (h ^ (unsigned char)buf[i]) * SM_FNV_PRIME;
+            }
+            mark(s, &s->exact, h, buf, n, tok.start, end);
         }
-        buf[n] = '\0';
-        mark(s, r->exact, buf, end);          /* whole token: c++, ci/cd */
-        /* each word of the token: scikit-learn -> scikit, learn */
+        /* each word of the token (scikit-learn: scikit, learn), and each
+         * prefix of it that a trigger ends with *; over the whole token,
+         * however long: text with no spaces (CJK) is one token */
         size_t i = 0;
         while (i < n) {
-            while (i < n && !is_alnum_ascii((unsigned char)buf[i]))
+            while (i < n && !is_alnum_ascii(lower_ascii(p[i])))
                 i++;
             size_t w = i;
-            while (i < n && is_alnum_ascii((unsigned char)buf[i]))
+            h = SM_FNV_BASIS;
+            while (i < n && is_alnum_ascii(lower_ascii(p[i]))) {
+                unsigned char c = lower_ascii(p[i]);
+                if (i - w < MAX_TOKEN)
+                    buf[i - w] = (char)c;
+                h = (h ^ c) * SM_FNV_PRIME;
                 i++;
-            if (i == w)
-                continue;
-            char save = buf[i];
-            buf[i] = '\0';
-            if (w > 0 || i < n)
-                mark(s, r->exact, buf + w, end);
-            for (size_t l = 1; l <= i - w && l < sizeof r->prefix_lens; l++) {
-                if (!r->prefix_lens[l])
-                    continue;
-                char c2 = buf[w + l];
-                buf[w + l] = '\0';
-                mark(s, r->prefix, buf + w, end);
-                buf[w + l] = c2;
+                if (i - w < sizeof r->prefix_lens && r->prefix_lens[i - w])
+                    mark(s, &s->prefix, h, buf, i - w, tok.start, end);
             }
-            buf[i] = save;
+            /* no trigger is longer than MAX_TOKEN */
+            if (i > w && i - w <= MAX_TOKEN && (w > 0 || i < n))
+                mark(s, &s->exact, h, buf, i - w, tok.start, end);
         }
     }
     for (size_t i = 0; i < r->nuntriggered; i++) {
         s->cand[r->untriggered[i]] = 1;
+        s->cand_first[r->untriggered[i]] = 0;
         s->cand_end[r->untriggered[i]] = SIZE_MAX;
     }
 }
@@ -124,13 +168,13 @@ static size_t clause_end(const char *t, size_t hi, size_t at, int window)
 }
 
 /* Does a cue match the clause text before (ending at the hit) or after
- * (starting at the hit's end)? `grams`: the paragraph's trigrams, or NULL
- * for none. */
-static int cue_matches(const sm_cue *q, sm_scratch *s, const uint64_t *grams,
+ * (starting at the hit's end)? Not when `may` is false: the cue's literals
+ * are not in the paragraph. */
+static int cue_matches(const sm_cue *q, sm_scratch *s, bool may,
                        const char *t, size_t b, size_t e, sm_error *err)
 {
     size_t ms, me;
-    if (grams && !sm_regex_may_match(&q->re, grams))
+    if (!may)
         return 0;
     return sm_regex_find(&q->re, s, t + b, e - b, 0, &ms, &me, err);
 }
@@ -186,13 +230,14 @@ static bool overlaps(const spans *v, size_t a, size_t b)
     return lo < v->n && v->v[lo].start < b;
 }
 
-/* All matches of `re` in the paragraph that start at or before `limit`
- * (relative to p0; SIZE_MAX: all), as absolute spans. */
+/* All matches of `re` in the paragraph that start at or after `from` and
+ * at or before `limit` (relative to p0; 0 and SIZE_MAX: all), as absolute
+ * spans. */
 static sm_status find_all(const sm_regex *re, sm_scratch *s, const char *t,
-                          size_t p0, size_t p1, size_t limit, spans *out,
-                          sm_error *err)
+                          size_t p0, size_t p1, size_t from, size_t limit,
+                          spans *out, sm_error *err)
 {
-    size_t at = 0, len = p1 - p0;
+    size_t at = from, len = p1 - p0;
     while (at <= len) {
         size_t ms, me;
         int rc = sm_regex_find_by(re, s, t + p0, len, at, limit, &ms, &me,
@@ -318,8 +363,8 @@ static bool corroborated(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
         }
     for (size_t i = 0; i < r->ncorroborations; i++) {
         spans sp = {0};
-        if (find_all(&r->corroborations[i], s, t, b, e, SIZE_MAX, &sp, err) !=
-            SM_OK) {
+        if (find_all(&r->corroborations[i], s, t, b, e, 0, SIZE_MAX, &sp,
+                     err) != SM_OK) {
             free(sp.v);
             *failed = true;
             return false;
@@ -362,6 +407,155 @@ static sm_status match_error(const sm_doc *doc, const char *id,
     return SM_ERR_MATCH;
 }
 
+/* The paragraph [p0, p1) in lower case, for literal search. */
+static bool lower_copy(sm_scratch *s, const char *t, size_t p0, size_t p1)
+{
+    size_t len = p1 - p0;
+    if (len + 1 > s->lower_cap) {
+        char *nb = realloc(s->lower, len + 1);
+        if (!nb)
+            return false;
+        s->lower = nb;
+        s->lower_cap = len + 1;
+    }
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)t[p0 + i];
+        if (!c)
+            return false;            /* strstr() would stop there */
+        s->lower[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    s->lower[len] = '\0';
+    s->lower_len = len;
+    return true;
+}
+
+static int pos_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The places (relative to p0) up to `limit` where the literals of the
+ * first factor of `re` occur in a plain paragraph (s->lower holds it), in
+ * order, into s->occ. False when that is not worth it or not known: too
+ * many literals, no bound on the line breaks of a match. */
+static bool occurrences(const sm_regex *re, sm_scratch *s, size_t limit,
+                        bool *oom)
+{
+    enum { MAX_SEARCHED = 8 };
+    size_t k = 0;
+    s->nocc = 0;
+    while (k < re->nlits && re->lits[k])
+        k++;
+    if (!s->plain || re->max_breaks < 0 || k == 0 || k > MAX_SEARCHED)
+        return false;
+    for (size_t i = 0; i < k; i++)
+        /* (a normalized text holds no NUL: strstr() sees all of it) */
+        for (const char *h = strstr(s->lower, re->lits[i]);
+             h;
+             h = strstr(h + 1, re->lits[i])) {
+            size_t *slot = SM_PUSH(s->occ, s->nocc, s->capocc);
+            if (!slot) {
+                *oom = true;
+                return false;
+            }
+            *slot = (size_t)(h - s->lower);
+        }
+    if (k > 1 && s->nocc > 1)
+        qsort(s->occ, s->nocc, sizeof *s->occ, pos_cmp);
+    return true;
+}
+
+/* find_all() for a pattern whose matches each hold one of the places in
+ * s->occ and span at most re->max_breaks line breaks: a match holding the
+ * place o starts between o and the start of the line that many lines above
+ * o's. Only those stretches are searched, in order and merged where they
+ * meet, each from where the last match ended; this finds the same matches
+ * as searching the whole paragraph. */
+static sm_status find_near(const sm_regex *re, sm_scratch *s,
+                           const sm_doc *doc, size_t p0, size_t p1,
+                           size_t limit, spans *out, sm_error *err)
+{
+    const char *t = doc->text;
+    size_t len = p1 - p0, at = 0, top = sm_doc_line_of(doc, p0);
+    for (size_t i = 0; i < s->nocc;) {
+        /* the stretch of starts for occ[i], and the next ones it meets */
+        size_t line = sm_doc_line_of(doc, p0 + s->occ[i]);
+        line = line - top > (size_t)re->max_breaks
+                   ? line - (size_t)re->max_breaks : top;
+        size_t lo = doc->line_starts[line] > p0 ? doc->line_starts[line] - p0
+                                                : 0;
+        size_t hi = s->occ[i++];
+        while (i < s->nocc) {
+            size_t nline = sm_doc_line_of(doc, p0 + s->occ[i]);
+            nline = nline - top > (size_t)re->max_breaks
+                        ? nline - (size_t)re->max_breaks : top;
+            size_t nlo = doc->line_starts[nline] > p0
+                             ? doc->line_starts[nline] - p0 : 0;
+            if (nlo > hi + 1)
+                break;
+            hi = s->occ[i++];
+        }
+        if (hi > limit)
+            hi = limit;
+        if (lo < at)
+            lo = at;
+        while (lo <= hi && lo <= len) {
+            size_t ms, me;
+            int rc = sm_regex_find_by(re, s, t + p0, len, lo, hi, &ms, &me,
+                                      err);
+            if (rc < 0)
+                return SM_ERR_MATCH;
+            if (rc == 0)
+                break;
+            if (me > ms) {
+                span *sp = SM_PUSH(out->v, out->n, out->cap);
+                if (!sp)
+                    return sm_fail(err, SM_ERR_NOMEM, NULL, 0, 0,
+                                   "out of memory");
+                sp->start = p0 + ms;
+                sp->end = p0 + me;
+                at = me;
+            } else {
+                /* an empty match: step over one whole character */
+                at = me + 1;
+                while (at < len && ((unsigned char)t[p0 + at] & 0xC0) == 0x80)
+                    at++;
+            }
+            lo = at;
+        }
+        if (hi >= limit)
+            break;
+    }
+    return SM_OK;
+}
+
+/* All matches of `re` in the paragraph that start at or before `limit`
+ * and hold the place `near` (relative to p0; 0: nothing known), the
+ * fastest way that finds the same ones. A match holding `near` starts at
+ * most re->max_breaks lines above it. */
+static sm_status find_matches(const sm_regex *re, sm_scratch *s,
+                              const sm_doc *doc, size_t p0, size_t p1,
+                              size_t near, size_t limit, spans *out,
+                              sm_error *err)
+{
+    bool oom = false;
+    size_t from = 0;
+    if (occurrences(re, s, limit, &oom))
+        return find_near(re, s, doc, p0, p1, limit, out, err);
+    if (oom)
+        return sm_fail(err, SM_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    if (s->plain && re->max_breaks >= 0 && near > 0) {
+        size_t top = sm_doc_line_of(doc, p0);
+        size_t line = sm_doc_line_of(doc, p0 + near);
+        line = line - top > (size_t)re->max_breaks
+                   ? line - (size_t)re->max_breaks : top;
+        if (doc->line_starts[line] > p0)
+            from = doc->line_starts[line] - p0;
+    }
+    return find_all(re, s, doc->text, p0, p1, from, limit, out, err);
+}
+
 static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
                                  const sm_doc *doc, const int *line_sections,
                                  size_t p0, size_t p1, unsigned flags,
@@ -380,8 +574,16 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
         memset(s->cand, 1, r->nskills);
     } else {
         find_candidates(r, s, t + p0, p1 - p0);
-        sm_grams_build(s->grams, t + p0, p1 - p0);
+        s->plain = sm_grams_build(s->grams, t + p0, p1 - p0) &&
+                   lower_copy(s, t, p0, p1);
     }
+    /* which context cues can match in this paragraph at all */
+    unsigned char *hedge_ok = s->cue_ok + r->nnegations;
+    for (size_t q = 0; q < r->nnegations; q++)
+        s->cue_ok[q] = !grams ||
+                       sm_regex_may_match(&r->negations[q].re, grams);
+    for (size_t q = 0; q < r->nhedges; q++)
+        hedge_ok[q] = !grams || sm_regex_may_match(&r->hedges[q].re, grams);
 
     for (size_t k = 0; k < r->nskills && st == SM_OK; k++) {
         if (!s->cand[k])
@@ -395,16 +597,18 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
          * last match. */
         found.n = 0;
         for (size_t pi = 0; pi < sk->npats && st == SM_OK; pi++) {
-            size_t from = found.n;
-            if (grams && !sm_regex_may_match(&sk->pats[pi], grams))
+            const sm_regex *re = &sk->pats[pi];
+            size_t n0 = found.n;
+            if (grams && !sm_regex_may_match(re, grams))
                 continue;
-            if ((st = find_all(&sk->pats[pi], s, t, p0, p1,
-                               full ? SIZE_MAX : s->cand_end[k], &found,
-                               err)) != SM_OK) {
+            st = full ? find_all(re, s, t, p0, p1, 0, SIZE_MAX, &found, err)
+                      : find_matches(re, s, doc, p0, p1, s->cand_first[k],
+                                     s->cand_end[k], &found, err);
+            if (st != SM_OK) {
                 match_error(doc, sk->info.id, "skill", err);
                 break;
             }
-            for (size_t fi = from; fi < found.n; fi++)
+            for (size_t fi = n0; fi < found.n; fi++)
                 found.v[fi].pattern = (int)pi;
         }
         if (st != SM_OK || !found.n)
@@ -414,10 +618,14 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
             if (found.v[fi].end > last)
                 last = found.v[fi].end;
         excl.n = 0;
-        for (size_t x = 0; x < sk->nexcl && st == SM_OK; x++)
-            if (!grams || sm_regex_may_match(&sk->excl[x], grams))
-                st = find_all(&sk->excl[x], s, t, p0, p1,
-                              full ? SIZE_MAX : last - p0, &excl, err);
+        for (size_t x = 0; x < sk->nexcl && st == SM_OK; x++) {
+            const sm_regex *re = &sk->excl[x];
+            if (full)
+                st = find_all(re, s, t, p0, p1, 0, SIZE_MAX, &excl, err);
+            else if (sm_regex_may_match(re, grams))
+                st = find_matches(re, s, doc, p0, p1, 0, last - p0, &excl,
+                                  err);
+        }
         if (st != SM_OK) {
             match_error(doc, sk->info.id, "skill", err);
             break;
@@ -459,9 +667,10 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
             for (size_t q = 0; q < r->nnegations && !neg; q++) {
                 const sm_cue *c = &r->negations[q];
                 int rc = c->where
-                             ? cue_matches(c, s, grams, t, h.end, ce, err)
-                             : cue_matches(c, s, grams, t, cb, h.start,
-                                           err);
+                             ? cue_matches(c, s, s->cue_ok[q], t, h.end,
+                                           ce, err)
+                             : cue_matches(c, s, s->cue_ok[q], t, cb,
+                                           h.start, err);
                 if (rc < 0) {
                     st = match_error(doc, c->id, "negation cue", err);
                     break;
@@ -479,9 +688,10 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
                  q++) {
                 const sm_cue *c = &r->hedges[q];
                 int rc = c->where
-                             ? cue_matches(c, s, grams, t, h.end, ce, err)
-                             : cue_matches(c, s, grams, t, cb, h.start,
-                                           err);
+                             ? cue_matches(c, s, hedge_ok[q], t, h.end,
+                                           ce, err)
+                             : cue_matches(c, s, hedge_ok[q], t, cb,
+                                           h.start, err);
                 if (rc < 0) {
                     st = match_error(doc, c->id, "hedge cue", err);
                     break;
@@ -552,7 +762,7 @@ sm_status sm_match_doc(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
 {
     const char *t = doc->text;
     size_t i = 0, n = doc->len;
-    if (s->ncand < r->nskills)
+    if (s->ncand < r->nskills || s->ncue < r->nnegations + r->nhedges)
         return sm_fail(err, SM_ERR_ARG, doc->name, 0, 0,
                        "scratch was made for other rules");
     while (i < n) {

@@ -31,16 +31,29 @@ typedef struct {
     size_t n;
 } litset;
 
-/* What a match must hold: every factor (none: nothing known). */
+/* What a match must hold: every factor (none: nothing known); and the
+ * most line breaks it can hold. */
 typedef struct {
     litset *f;
     size_t n;
+    unsigned nl;
 } need;
 
 typedef struct {
     const char *p;
     bool bail;               /* a construct we do not know: claim nothing */
+    bool dotall;             /* (?s) seen: '.' matches a line break */
 } parser;
+
+/* Line breaks: NL_MANY is "no bound"; NL_SPACE marks \s, which matches one
+ * character of a run of white space, and in a paragraph of normalized
+ * text (as sm_grams_build() checks) every such run is one character. */
+enum { NL_MANY = 1u << 20, NL_SPACE = NL_MANY + 1 };
+
+static unsigned nl_add(unsigned a, unsigned b)
+{
+    return a + b >= NL_MANY ? NL_MANY : a + b;
+}
 
 static void set_free(litset *s)
 {
@@ -116,18 +129,25 @@ static void flush_run(parser *ps, need *q, char *run, size_t *rn)
     *rn = 0;
 }
 
-/* Skip a character class; p is just after '['. */
-static void skip_class(parser *ps)
+/* Skip a character class (p is just after '['); true when it may match a
+ * line break. */
+static bool skip_class(parser *ps)
 {
+    static const char *const NO_BREAK[] = {
+        "alpha", "digit", "alnum", "upper", "lower", "punct", "word",
+        "xdigit", "blank", "graph", "print", NULL};
     const char *p = ps->p;
-    if (*p == '^')
+    bool nl = false;
+    if (*p == '^') {
+        nl = true;                   /* all but a few characters */
         p++;
+    }
     if (*p == ']')
         p++;
     for (;;) {
         if (!*p) {
             ps->bail = true;
-            return;
+            return true;
         }
         if (*p == ']')
             break;
@@ -135,32 +155,44 @@ static void skip_class(parser *ps)
             p++;
             if (!*p || strchr("xopPcgkNQE", *p) || (*p >= '0' && *p <= '9')) {
                 ps->bail = true;     /* escapes with arguments */
-                return;
+                return true;
             }
+            if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+                nl |= !strchr("wdShV", *p);   /* \s \n \v \W, \t-\r ... */
             p++;
         } else if (p[0] == '[' && p[1] == ':') {
             const char *e = strstr(p + 2, ":]");
             if (!e) {
                 ps->bail = true;
-                return;
+                return true;
             }
+            bool known = false;
+            for (const char *const *n = NO_BREAK; *n && !known; n++)
+                known = (size_t)(e - p - 2) == strlen(*n) &&
+                        !strncmp(p + 2, *n, strlen(*n));
+            nl |= !known;
             p = e + 2;
         } else {
+            nl |= (unsigned char)*p < 0x20;
             p++;
         }
     }
     ps->p = p + 1;
+    return nl;
 }
 
-/* A quantifier at ps->p, if any (false: none): its minimum in *min. */
-static bool quantifier(parser *ps, unsigned long *min)
+/* A quantifier at ps->p, if any (false: none): its minimum and maximum
+ * (NL_MANY: no bound) in *min, *max. */
+static bool quantifier(parser *ps, unsigned long *min, unsigned long *max)
 {
     const char *p = ps->p;
-    *min = 1;
+    *min = *max = 1;
     if (*p == '?' || *p == '*') {
         *min = 0;
+        *max = *p == '?' ? 1 : NL_MANY;
         p++;
     } else if (*p == '+') {
+        *max = NL_MANY;
         p++;
     } else if (*p == '{') {
         char *end;
@@ -168,12 +200,13 @@ static bool quantifier(parser *ps, unsigned long *min)
             ps->bail = true;         /* "{" as a literal: not worth it */
             return false;
         }
-        *min = strtoul(p + 1, &end, 10);
+        *min = *max = strtoul(p + 1, &end, 10);
         if (*end == ',') {
             end++;
-            while (*end >= '0' && *end <= '9')
-                end++;
+            *max = *end == '}' ? NL_MANY : strtoul(end, &end, 10);
         }
+        if (*max > NL_MANY)
+            *max = NL_MANY;
         if (*end != '}') {
             ps->bail = true;
             return false;
@@ -192,11 +225,13 @@ static need parse_alt(parser *ps);
 
 enum { A_LIT, A_GROUP, A_ZERO, A_OTHER };
 
-/* One item of a sequence: a character, a group, an assertion, ... */
-static int atom(parser *ps, char *lit, need *group)
+/* One item of a sequence: a character, a group, an assertion, ...; in
+ * *nl the most line breaks one copy of it matches. */
+static int atom(parser *ps, char *lit, need *group, unsigned *nl)
 {
     const char *p = ps->p;
     unsigned char c = (unsigned char)*p;
+    *nl = 0;
     if (c == '(') {
         bool look = false;
         p++;
@@ -234,6 +269,8 @@ static int atom(parser *ps, char *lit, need *group)
                     ps->bail = true;
                     return A_OTHER;
                 }
+                if (memchr(p, 's', (size_t)(q - p)))
+                    ps->dotall = true;   /* from here on, to be safe */
                 if (*q == ')') {
                     ps->p = q + 1;
                     return A_ZERO;
@@ -254,11 +291,12 @@ static int atom(parser *ps, char *lit, need *group)
             return A_ZERO;
         }
         *group = inner;
+        *nl = inner.nl;
         return A_GROUP;
     }
     if (c == '[') {
         ps->p = p + 1;
-        skip_class(ps);
+        *nl = skip_class(ps);
         return A_OTHER;
     }
     if (c == '\\') {
@@ -270,11 +308,17 @@ static int atom(parser *ps, char *lit, need *group)
         ps->p = p + 2;
         if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') ||
             (e >= '0' && e <= '9')) {
-            if (strchr("wWsSdDhHvVR", e))
+            if (e == 's') {
+                *nl = NL_SPACE;
                 return A_OTHER;
-            if (strchr("bBAzZG", e))
+            }
+            if (strchr("wWSdDhHvVR", e)) {
+                *nl = strchr("WDHvR", e) != NULL;
+                return A_OTHER;
+            }
+            if (strchr("bBAzZ", e))
                 return A_ZERO;
-            ps->bail = true;         /* \x{..}, \p{..}, \Q, \K, \1 ... */
+            ps->bail = true;         /* \G, \x{..}, \p{..}, \Q, \K, \1 ... */
             return A_OTHER;
         }
         if (e >= 0x80)
@@ -291,6 +335,7 @@ static int atom(parser *ps, char *lit, need *group)
         while (c >= 0x80 && ((unsigned char)*p & 0xC0) == 0x80)
             p++;
         ps->p = p;
+        *nl = c == '.' && ps->dotall;
         return A_OTHER;
     }
     if (c == '{' || c == '*' || c == '+' || c == '?') {
@@ -298,6 +343,7 @@ static int atom(parser *ps, char *lit, need *group)
         return A_OTHER;
     }
     ps->p = p + 1;
+    *nl = c == '\n';
     *lit = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     return A_LIT;
 }
@@ -305,19 +351,26 @@ static int atom(parser *ps, char *lit, need *group)
 /* A sequence, up to '|' or ')' or the end: every factor it must hold. */
 static need parse_seq(parser *ps)
 {
-    need q = {NULL, 0};
+    need q = {NULL, 0, 0};
     char run[MAX_LIT];
     size_t rn = 0;
     while (!ps->bail && *ps->p && *ps->p != '|' && *ps->p != ')') {
         char lit = 0;
-        need group = {NULL, 0};
-        int kind = atom(ps, &lit, &group);
-        unsigned long min = 1;
-        bool quantified = !ps->bail && quantifier(ps, &min);
+        need group = {NULL, 0, 0};
+        unsigned nl;
+        int kind = atom(ps, &lit, &group, &nl);
+        unsigned long min = 1, max = 1;
+        bool quantified = !ps->bail && quantifier(ps, &min, &max);
         if (ps->bail) {
             need_free(&group);
             break;
         }
+        if (nl == NL_SPACE)          /* \s, \s+, \s*: one break at most */
+            q.nl = nl_add(q.nl, max > 0);
+        else if (nl && max)
+            q.nl = nl_add(q.nl, max >= NL_MANY || nl >= NL_MANY ||
+                                        (unsigned long long)nl * max >= NL_MANY
+                                    ? NL_MANY : (unsigned)(nl * max));
         if (kind == A_LIT && min > 0) {
             /* "ab+c" holds "ab", and then "c" after some more b */
             if (rn == MAX_LIT)
@@ -346,6 +399,7 @@ static need parse_alt(parser *ps)
     need first = parse_seq(ps);
     if (ps->bail || *ps->p != '|')
         return first;
+    unsigned nl = first.nl;
     litset any = {NULL, 0};
     bool known = first.n > 0;
     if (known) {
@@ -357,6 +411,8 @@ static need parse_alt(parser *ps)
     while (!ps->bail && *ps->p == '|') {
         ps->p++;
         need b = parse_seq(ps);
+        if (b.nl > nl)
+            nl = b.nl;
         if (!known || !b.n || any.n + b.f[0].n > MAX_SET) {
             known = false;           /* keep parsing: the paren must match */
             need_free(&b);
@@ -384,19 +440,23 @@ static need parse_alt(parser *ps)
         b.f[0].n = 0;
         need_free(&b);
     }
-    need q = {NULL, 0};
+    need q = {NULL, 0, nl};
     if (known && !ps->bail)
         need_add(ps, &q, &any);
     set_free(&any);
     return q;
 }
 
-void sm_prefilter_literals(const char *pattern, char ***lits, size_t *n)
+void sm_prefilter_literals(const char *pattern, char ***lits, size_t *n,
+                           int *max_breaks)
 {
-    parser ps = {pattern, false};
+    parser ps = {pattern, false, false};
     need q = parse_alt(&ps);
     *lits = NULL;
     *n = 0;
+    *max_breaks = -1;
+    if (!ps.bail && !*ps.p && q.nl < NL_MANY)
+        *max_breaks = (int)q.nl;
     if (ps.bail || *ps.p || !q.n) {    /* a stray ')' ends parse_alt too */
         need_free(&q);
         return;
@@ -428,14 +488,22 @@ static unsigned gram_bit(unsigned a, unsigned b, unsigned c)
     return (unsigned)((g * 2654435761u) >> (32 - SM_GRAM_SHIFT));
 }
 
-void sm_grams_build(uint64_t *bits, const char *text, size_t len)
+static bool is_space(unsigned c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');   /* what \s matches */
+}
+
+bool sm_grams_build(uint64_t *bits, const char *text, size_t len)
 {
     const unsigned char *t = (const unsigned char *)text;
     unsigned a = 0, b = 0;
     size_t seen = 0;
+    bool plain = true;
     memset(bits, 0, SM_GRAM_WORDS * sizeof *bits);
     for (size_t i = 0; i < len;) {
         unsigned c = t[i];
+        if (i > 0 && is_space(c) && is_space(t[i - 1]))
+            plain = false;
         /* caseless and UTF, PCRE2 lets k match the Kelvin sign and s the
          * long s; every other ASCII letter matches only itself */
         if (c < 0x80) {
@@ -445,9 +513,11 @@ void sm_grams_build(uint64_t *bits, const char *text, size_t len)
                    t[i + 2] == 0xAA) {
             c = 'k';
             i += 3;
+            plain = false;
         } else if (c == 0xC5 && i + 1 < len && t[i + 1] == 0xBF) {
             c = 's';
             i += 2;
+            plain = false;
         } else {
             c = 0x80;                /* never in a literal */
             i++;
@@ -459,11 +529,65 @@ void sm_grams_build(uint64_t *bits, const char *text, size_t len)
         a = b;
         b = c;
     }
+    return plain;
+}
+
+/* sm_prefilter_bits() writes, for each factor, its length (entries, this
+ * one included) and then, for each literal, the number of its trigrams and
+ * their bits; a 0 ends it all. The lengths let the test skip ahead. */
+uint16_t *sm_prefilter_bits(char *const *lits, size_t n)
+{
+    size_t total = 1;
+    for (size_t i = 0; i < n; i++)
+        total += lits[i] ? strlen(lits[i]) : 1;
+    if (total >= 0xFFFF)
+        return NULL;
+    uint16_t *v = malloc(total * sizeof *v), *o = v;
+    if (!v)
+        return NULL;
+    uint16_t *factor = o++;
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *l = (const unsigned char *)lits[i];
+        if (!l) {                    /* the end of a factor */
+            *factor = (uint16_t)(o - factor);
+            factor = o++;
+            continue;
+        }
+        uint16_t *count = o++;
+        for (size_t k = 0; l[k + 1] && l[k + 2]; k++)
+            *o++ = (uint16_t)gram_bit(l[k], l[k + 1], l[k + 2]);
+        *count = (uint16_t)(o - count - 1);
+    }
+    *factor = 0;                     /* the slot after the last factor */
+    return v;
+}
+
+static bool has_bit(const uint64_t *bits, unsigned b)
+{
+    return bits[b / 64] >> (b % 64) & 1;
 }
 
 bool sm_regex_may_match(const sm_regex *re, const uint64_t *bits)
 {
-    bool found = false;
+    if (re->lit_bits) {              /* the bits made once */
+        for (const uint16_t *p = re->lit_bits; *p;) {
+            const uint16_t *end = p + *p;
+            bool found = false;
+            for (p++; p < end && !found;) {
+                const uint16_t *lit_end = p + 1 + *p;
+                bool all = true;
+                for (p++; p < lit_end && all; p++)
+                    all = has_bit(bits, *p);
+                found = all;
+                p = lit_end;
+            }
+            if (!found)
+                return false;
+            p = end;
+        }
+        return true;
+    }
+    bool found = false, all;
     for (size_t i = 0; i < re->nlits; i++) {
         const unsigned char *l = (const unsigned char *)re->lits[i];
         if (!l) {                    /* the end of a factor */
@@ -474,7 +598,7 @@ bool sm_regex_may_match(const sm_regex *re, const uint64_t *bits)
         }
         if (found)
             continue;
-        bool all = true;
+        all = true;
         for (size_t k = 0; all && l[k + 1] && l[k + 2]; k++) {
             unsigned bit = gram_bit(l[k], l[k + 1], l[k + 2]);
             all = bits[bit / 64] >> (bit % 64) & 1;

@@ -234,7 +234,7 @@ sm_status sm_doc_load_file(const char *path, size_t max_size, sm_doc **out,
     int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
     struct stat sb;
     char *buf = NULL;
-    size_t len = 0, cap = 0;
+    size_t len = 0, cap = 0, expect = 0;
     sm_status st;
 
     if (!max_size)
@@ -252,8 +252,10 @@ sm_status sm_doc_load_file(const char *path, size_t max_size, sm_doc **out,
                          "(%lld bytes)", max_size, (long long)sb.st_size);
             goto done;
         }
-        if (S_ISREG(sb.st_mode))
+        if (S_ISREG(sb.st_mode)) {
             cap = (size_t)sb.st_size + 1;
+            expect = (size_t)sb.st_size;
+        }
     }
     if (cap < 4096)
         cap = 4096;
@@ -289,6 +291,11 @@ sm_status sm_doc_load_file(const char *path, size_t max_size, sm_doc **out,
         if (r == 0)
             break;
         len += (size_t)r;
+        /* a regular file is read to the size fstat() gave, without one
+         * more read() to see the end: one call fewer per file when
+         * screening thousands */
+        if (expect && len == expect)
+            break;
     }
     if (len > max_size) {
         st = sm_fail(err, SM_ERR_TOO_LARGE, name, 0, 0,

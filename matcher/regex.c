@@ -57,7 +57,11 @@ sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
     if (!(extra & ~(uint32_t)(PCRE2_ANCHORED | PCRE2_ENDANCHORED |
                               PCRE2_MULTILINE | PCRE2_DOTALL |
                               PCRE2_DOLLAR_ENDONLY | PCRE2_NO_AUTO_CAPTURE)))
-        sm_prefilter_literals(src, &re->lits, &re->nlits);
+        sm_prefilter_literals(src, &re->lits, &re->nlits, &re->max_breaks);
+    else
+        re->max_breaks = -1;
+    if (re->nlits)      /* NULL when out of memory: then they are hashed */
+        re->lit_bits = sm_prefilter_bits(re->lits, re->nlits);
     return SM_OK;
 }
 
@@ -70,9 +74,11 @@ void sm_regex_release(sm_regex *re)
     for (size_t i = 0; i < re->nlits; i++)
         free(re->lits[i]);
     free(re->lits);
+    free(re->lit_bits);
     re->code = NULL;
     re->src = NULL;
     re->lits = NULL;
+    re->lit_bits = NULL;
     re->nlits = 0;
 }
 
@@ -88,9 +94,15 @@ sm_scratch *sm_scratch_new(const sm_rules *rules)
     s->ncand = rules ? rules->nskills : 0;
     s->cand = calloc(s->ncand + 1, 1);
     s->cand_end = calloc(s->ncand + 1, sizeof *s->cand_end);
+    s->cand_first = calloc(s->ncand + 1, sizeof *s->cand_first);
     s->grams = calloc(SM_GRAM_WORDS, sizeof *s->grams);
+    s->ncue = rules ? rules->nnegations + rules->nhedges : 0;
+    s->cue_ok = calloc(s->ncue + 1, 1);
     if (!s->md || !s->mctx || !s->jit || !s->cand || !s->cand_end ||
-        !s->grams) {
+        !s->cand_first ||
+        !s->grams || !s->cue_ok ||
+        (rules && (!sm_trigger_index_build(&s->exact, rules->exact) ||
+                   !sm_trigger_index_build(&s->prefix, rules->prefix)))) {
         sm_scratch_free(s);
         return NULL;
     }
@@ -110,7 +122,13 @@ void sm_scratch_free(sm_scratch *s)
     pcre2_jit_stack_free(s->jit);
     free(s->cand);
     free(s->cand_end);
+    free(s->cand_first);
     free(s->grams);
+    free(s->lower);
+    free(s->occ);
+    free(s->cue_ok);
+    sm_trigger_index_free(&s->exact);
+    sm_trigger_index_free(&s->prefix);
     free(s);
 }
 

@@ -50,6 +50,8 @@ static int month_at(const char *t, size_t i, size_t n, size_t *len)
     if (!word_start(t, i) || !strchr("jfmasondJFMASOND", t[i]) || !t[i])
         return 0;
     for (int m = 0; m < 12; m++) {
+        if (MONTHS[m][0] != tolower((unsigned char)t[i]))
+            continue;
         size_t fl = strlen(FULL[m]);
         if (i + fl <= n && !strncasecmp(t + i, FULL[m], fl) &&
             (i + fl == n || !isalpha((unsigned char)t[i + fl]))) {

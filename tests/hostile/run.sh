@@ -72,6 +72,12 @@ t utf16le_bom 0 "converted from UTF-16 to UTF-8" '"PyTorch"' \
 t utf16be_bom 0 "converted from UTF-16 to UTF-8" '"PyTorch"' \
     $SM check $R "$T/utf16be.txt"
 
+# text with no spaces is one long token: the prefilter must still see the
+# words at its end
+printf '我在公司使用机器学习模型进行数据分析并且熟练掌握Python和PyTorch\n' \
+    >"$T/cjk.txt"
+t cjk_long_token 0 "" '"id": "pytorch"' $SM check $R -f json "$T/cjk.txt"
+
 # 100 MB: refused from its size before a byte is read; from a pipe, as
 # soon as the limit is passed
 head -c 104857600 /dev/zero | tr '\0' 'a' >"$T/huge.txt"
@@ -116,7 +122,7 @@ t directory 3 "is a directory" "" $SM check $R "$T"
 # A FIFO named on the command line is read, as cat would; with nobody
 # writing it would wait, as cat would, so a writer is started first.
 mkfifo "$T/fifo"
-(printf 'Skills: Python, PyTorch\n' >"$T/fifo" &)
+(timeout 30 sh -c "printf 'Skills: Python, PyTorch\n' >'$T/fifo'" &)
 t fifo 0 "" '"PyTorch"' $SM check $R "$T/fifo"
 
 printf 'Skills: Python\n' >"$T/secret.txt"

@@ -15,7 +15,8 @@ static const char *lits_of(const char *pattern)
     static char buf[1024];
     char **v;
     size_t n;
-    sm_prefilter_literals(pattern, &v, &n);
+    int breaks;
+    sm_prefilter_literals(pattern, &v, &n, &breaks);
     buf[0] = '\0';
     for (size_t f = 0; f < n;) {
         size_t e = f;
@@ -39,6 +40,42 @@ static const char *lits_of(const char *pattern)
     }
     free(v);
     return buf;
+}
+
+/* The most line breaks a match of `pattern` spans (-1: no bound). */
+static int breaks_of(const char *pattern)
+{
+    char **v;
+    size_t n;
+    int breaks;
+    sm_prefilter_literals(pattern, &v, &n, &breaks);
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+    return breaks;
+}
+
+static void test_breaks(void)
+{
+    CHECK_INT(breaks_of("python"), 0);
+    CHECK_INT(breaks_of("machine\\s+learning"), 1);   /* one white run */
+    CHECK_INT(breaks_of("machine\\s*learning"), 1);
+    CHECK_INT(breaks_of("(?:\\w+\\s+){0,3}model"), 3);
+    CHECK_INT(breaks_of("[^.;]{0,60}model"), 60);
+    CHECK_INT(breaks_of("machine[\\s-]+learning"), -1);
+    CHECK_INT(breaks_of("model[^.]*ship"), -1);
+    CHECK_INT(breaks_of("model.*ship"), 0);             /* . stops at \n */
+    CHECK_INT(breaks_of("(?s)model.*ship"), -1);
+    CHECK_INT(breaks_of("model\\Wship"), 1);
+    CHECK_INT(breaks_of("model\\W+ship"), -1);
+    CHECK_INT(breaks_of("model[[:alpha:]]+ship"), 0);
+    CHECK_INT(breaks_of("model[[:space:]]ship"), 1);
+    CHECK_INT(breaks_of("model[\\t-\\r]ship"), 1);
+    CHECK_INT(breaks_of("model|deep\\s+learning"), 1);
+    CHECK_INT(breaks_of("(?=\\s+x)model"), 0);
+    CHECK_INT(breaks_of("(?:model\\s){2,4}x"), 4);
+    CHECK_INT(breaks_of("ml"), 0);               /* no literals, still known */
+    CHECK_INT(breaks_of("(?x)ml"), -1);          /* syntax it does not read */
 }
 
 static void test_literals(void)
@@ -107,14 +144,18 @@ static void test_grams(void)
     char *v[] = {(char *)"kubernetes", (char *)"pytorch", NULL};
     re.lits = v;
     re.nlits = 3;
-    sm_grams_build(bits, "Ran PYTORCH jobs", 16);
+    CHECK(sm_grams_build(bits, "Ran PYTORCH jobs", 16));
     CHECK(sm_regex_may_match(&re, bits));
-    sm_grams_build(bits, "Ran TensorFlow jobs", 19);
+    CHECK(sm_grams_build(bits, "Ran TensorFlow jobs", 19));
     CHECK(!sm_regex_may_match(&re, bits));
-    /* the Kelvin sign and the long s match k and s caselessly */
+    /* the Kelvin sign and the long s match k and s caselessly; such a text
+     * is not plain, nor one with a run of white space */
     const char *kelvin = "\xE2\x84\xAA" "ubernetes";
-    sm_grams_build(bits, kelvin, strlen(kelvin));
+    CHECK(!sm_grams_build(bits, kelvin, strlen(kelvin)));
     CHECK(sm_regex_may_match(&re, bits));
+    CHECK(!sm_grams_build(bits, "two\n\nlines", 11));
+    CHECK(!sm_grams_build(bits, "a  b", 4));
+    CHECK(sm_grams_build(bits, "a b\nc", 5));
     /* factors: each must be there */
     char *w[] = {(char *)"pytorch", NULL, (char *)"jobs", (char *)"tasks",
                  NULL};
@@ -199,6 +240,7 @@ static void test_rules_promise(void)
 int main(void)
 {
     test_literals();
+    test_breaks();
     test_grams();
     test_rules_promise();
     return unit_done("prefilter");
