@@ -435,12 +435,41 @@ static int pos_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* The places (relative to p0) up to `limit` where the literals of the
- * first factor of `re` occur in a plain paragraph (s->lower holds it), in
- * order, into s->occ. False when that is not worth it or not known: too
- * many literals, no bound on the line breaks of a match. */
-static bool occurrences(const sm_regex *re, sm_scratch *s, size_t limit,
-                        bool *oom)
+/* How common a byte is in English text, lower case: the search below
+ * looks for a literal's least common byte, so that memchr() stops at few
+ * false starts. */
+static int commonness(unsigned char c)
+{
+    static const char ORDER[] = " etaoinshrdlcumwfgypbvkjxqz";
+    const char *p = c ? strchr(ORDER, c) : NULL;
+    return p ? (int)(sizeof ORDER - (size_t)(p - ORDER)) : 0;
+}
+
+/* The first place of lit (n > 0 bytes) in h[from..len), or NULL; `rare`
+ * is the index of a byte of lit that memchr() looks for. Not strstr():
+ * sanitizers check its whole haystack at every call, which made a
+ * paragraph of megabytes with many occurrences quadratic under ASan;
+ * memchr() is checked only up to what it finds. */
+static const char *find_lit(const char *h, size_t len, size_t from,
+                            const char *lit, size_t n, size_t rare)
+{
+    while (from + n <= len) {
+        const char *p = memchr(h + from + rare, lit[rare],
+                               len - from - n + 1);
+        if (!p)
+            return NULL;
+        if (!memcmp(p - rare, lit, n))
+            return p - rare;
+        from = (size_t)(p - rare - h) + 1;
+    }
+    return NULL;
+}
+
+/* The places (relative to p0) where the literals of the first factor of
+ * `re` occur in a plain paragraph (s->lower holds it), in order, into
+ * s->occ. False when that is not worth it or not known: too many literals,
+ * no bound on the line breaks of a match. */
+static bool occurrences(const sm_regex *re, sm_scratch *s, bool *oom)
 {
     enum { MAX_SEARCHED = 8 };
     size_t k = 0;
@@ -449,11 +478,18 @@ static bool occurrences(const sm_regex *re, sm_scratch *s, size_t limit,
         k++;
     if (!s->plain || re->max_breaks < 0 || k == 0 || k > MAX_SEARCHED)
         return false;
-    for (size_t i = 0; i < k; i++)
-        /* (a normalized text holds no NUL: strstr() sees all of it) */
-        for (const char *h = strstr(s->lower, re->lits[i]);
-             h;
-             h = strstr(h + 1, re->lits[i])) {
+    for (size_t i = 0; i < k; i++) {
+        const char *lit = re->lits[i];
+        size_t n = strlen(lit), rare = 0;
+        if (n == 0)
+            return false;            /* it is everywhere: search it all */
+        for (size_t j = 1; j < n; j++)
+            if (commonness((unsigned char)lit[j]) <
+                commonness((unsigned char)lit[rare]))
+                rare = j;
+        for (const char *h = find_lit(s->lower, s->lower_len, 0, lit, n, rare);
+             h; h = find_lit(s->lower, s->lower_len,
+                             (size_t)(h - s->lower) + 1, lit, n, rare)) {
             size_t *slot = SM_PUSH(s->occ, s->nocc, s->capocc);
             if (!slot) {
                 *oom = true;
@@ -461,6 +497,7 @@ static bool occurrences(const sm_regex *re, sm_scratch *s, size_t limit,
             }
             *slot = (size_t)(h - s->lower);
         }
+    }
     if (k > 1 && s->nocc > 1)
         qsort(s->occ, s->nocc, sizeof *s->occ, pos_cmp);
     return true;
@@ -541,7 +578,7 @@ static sm_status find_matches(const sm_regex *re, sm_scratch *s,
 {
     bool oom = false;
     size_t from = 0;
-    if (occurrences(re, s, limit, &oom))
+    if (occurrences(re, s, &oom))
         return find_near(re, s, doc, p0, p1, limit, out, err);
     if (oom)
         return sm_fail(err, SM_ERR_NOMEM, NULL, 0, 0, "out of memory");
