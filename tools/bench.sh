@@ -133,3 +133,28 @@ awk -v s="$sm_secs" -v r="$rg_secs" -v c="$cat_secs" -v m="$sm_rss" 'BEGIN {
     if (m != "")
         printf "screen peak RSS %.1f MiB (target: under 64 MiB)\n", m / 1024
 }'
+
+# one resume, rules loading included, against `true`: 20 runs each
+loop() {   # loop N COMMAND...: mean wall milliseconds of N runs
+    n=$1; shift
+    t0=$(date +%s.%N)
+    i=0; while [ $i -lt "$n" ]; do "$@" >/dev/null 2>&1; i=$((i + 1)); done
+    echo "$t0 $(date +%s.%N) $n" | awk '{ printf "%.1f", ($2 - $1) * 1000 / $3 }'
+}
+check_ms=$(loop 20 "$SM" check --rules rules corpus/resumes/mid.txt)
+true_ms=$(loop 20 true)
+echo
+echo "check corpus/resumes/mid.txt (rules loading included): $check_ms ms a run; true: $true_ms ms; ratio $(awk -v a="$check_ms" -v b="$true_ms" 'BEGIN { printf "%.0f", a / (b > 0 ? b : 0.1) }')x (aim: under 20 ms)"
+
+# lint: 1,000 drafts made from corpus/jobs/lint
+mkdir "$tmp/drafts"
+i=0
+while [ $i -lt 1000 ]; do
+    for f in corpus/jobs/lint/*.md; do
+        [ $i -lt 1000 ] || break
+        cp "$f" "$tmp/drafts/$i.md"
+        i=$((i + 1))
+    done
+done
+run "lint" "$SM" lint --rules rules -q --format json --fail-on never "$tmp/drafts"
+echo "lint of 1,000 drafts: $(awk -v s="$secs" 'BEGIN { printf "%.2f", s }') s (target: under 1 s), peak RSS $(awk -v r="$rss" 'BEGIN { printf "%.1f", r / 1024 }') MiB"
