@@ -127,6 +127,13 @@ typedef struct {
 #define SM_FNV_BASIS 14695981039346656037ull
 #define SM_FNV_PRIME 1099511628211ull
 
+/* A trigger word in a paragraph: the skill, and the offset of the last
+ * byte of the token that holds it. */
+typedef struct {
+    int skill;
+    size_t place;
+} sm_trigger_hit;
+
 struct sm_trigger;
 bool sm_trigger_index_build(sm_trigger_index *ix, const struct sm_trigger *t);
 void sm_trigger_index_free(sm_trigger_index *ix);
@@ -138,7 +145,10 @@ struct sm_scratch {
     /* reusable buffers for the matcher */
     unsigned char *cand;     /* one flag per skill */
     size_t *cand_end;        /* per skill: end of its last trigger word */
-    size_t *cand_first;      /* per skill: start of its first one */
+    sm_trigger_hit *thits;   /* the paragraph's trigger words, by skill */
+    size_t nthits, capthits;
+    bool thits_lost;         /* out of memory: some are missing */
+    size_t *skill_at;        /* nskills + 1 counters to sort them */
     sm_trigger_index exact, prefix;   /* the rules' trigger tables */
     uint64_t *grams;         /* the paragraph's trigrams */
     bool plain;              /* ... and it is plain (sm_grams_build()) */

@@ -56,26 +56,37 @@ void sm_trigger_index_free(sm_trigger_index *ix)
 }
 
 /* Flag the skills whose trigger is key[0..len) (its hash: h), and note
- * where the token [start, end) that holds it lies: a match overlaps a
- * trigger word, so it starts before the end of the skill's last one, and
- * (see find_matches()) not far above its first one. */
+ * where the token that holds it ends: a match overlaps a trigger word, so
+ * it starts before the end of the skill's last one, and near one of them
+ * (the places in s->thits; see find_near()). */
 static void mark(sm_scratch *s, const sm_trigger_index *ix, uint64_t h,
-                 const char *key, size_t len, size_t start, size_t end)
+                 const char *key, size_t len, size_t end)
 {
     for (size_t i = (size_t)h & ix->mask; ix->slots[i].key;
          i = (i + 1) & ix->mask) {
         const sm_trigger_slot *t = &ix->slots[i];
         if (t->hash == h && t->len == len && !memcmp(t->key, key, len)) {
             for (size_t k = 0; k < t->n; k++) {
-                int sk = t->skills[k];
-                if (!s->cand[sk])
-                    s->cand_first[sk] = start;
-                s->cand[sk] = 1;
-                s->cand_end[sk] = end;
+                sm_trigger_hit *th = SM_PUSH(s->thits, s->nthits,
+                                             s->capthits);
+                if (th)
+                    *th = (sm_trigger_hit){t->skills[k], end - 1};
+                else
+                    s->thits_lost = true;
+                s->cand[t->skills[k]] = 1;
+                s->cand_end[t->skills[k]] = end;
             }
             return;
         }
     }
+}
+
+static int thit_cmp(const void *a, const void *b)
+{
+    const sm_trigger_hit *x = a, *y = b;
+    if (x->skill != y->skill)
+        return x->skill < y->skill ? -1 : 1;
+    return x->place < y->place ? -1 : x->place > y->place;
 }
 
 static unsigned char lower_ascii(unsigned char c)
@@ -93,6 +104,8 @@ static bool is_alnum_ascii(unsigned char c)
 static void find_candidates(const sm_rules *r, sm_scratch *s, const char *text,
                             size_t len)
 {
+    s->nthits = 0;
+    s->thits_lost = false;
     size_t pos = 0;
     sm_token tok;
     char buf[MAX_TOKEN];
@@ -105,7 +118,7 @@ static void find_candidates(const sm_rules *r, sm_scratch *s, const char *text,
                 buf[i] = (char)lower_ascii(p[i]);
                 h = (h ^ (unsigned char)buf[i]) * SM_FNV_PRIME;
             }
-            mark(s, &s->exact, h, buf, n, tok.start, end);
+            mark(s, &s->exact, h, buf, n, end);
         }
         /* each word of the token (scikit-learn: scikit, learn), and each
          * prefix of it that a trigger ends with *; over the whole token,
@@ -123,17 +136,39 @@ static void find_candidates(const sm_rules *r, sm_scratch *s, const char *text,
                 h = (h ^ c) * SM_FNV_PRIME;
                 i++;
                 if (i - w < sizeof r->prefix_lens && r->prefix_lens[i - w])
-                    mark(s, &s->prefix, h, buf, i - w, tok.start, end);
+                    mark(s, &s->prefix, h, buf, i - w, end);
             }
             /* no trigger is longer than MAX_TOKEN */
             if (i > w && i - w <= MAX_TOKEN && (w > 0 || i < n))
-                mark(s, &s->exact, h, buf, i - w, tok.start, end);
+                mark(s, &s->exact, h, buf, i - w, end);
         }
     }
     for (size_t i = 0; i < r->nuntriggered; i++) {
         s->cand[r->untriggered[i]] = 1;
-        s->cand_first[r->untriggered[i]] = 0;
         s->cand_end[r->untriggered[i]] = SIZE_MAX;
+    }
+    /* each skill's trigger places together, in order, once each: they
+     * came in order, so a counting sort by skill does */
+    if (s->nthits > 1 && !s->thits_lost) {
+        size_t n = s->nthits, *at = s->skill_at;
+        if (!sm_grow((void **)&s->thits, &s->capthits, 2 * n,
+                     sizeof *s->thits)) {
+            s->thits_lost = true;      /* then every skill is searched whole */
+            return;
+        }
+        sm_trigger_hit *v = s->thits, *sorted = v + n;
+        memset(at, 0, (r->nskills + 1) * sizeof *at);
+        for (size_t i = 0; i < n; i++)
+            at[v[i].skill + 1]++;
+        for (size_t k = 1; k <= r->nskills; k++)
+            at[k] += at[k - 1];
+        for (size_t i = 0; i < n; i++)
+            sorted[at[v[i].skill]++] = v[i];
+        size_t w = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!w || thit_cmp(&v[w - 1], &sorted[i]))
+                v[w++] = sorted[i];
+        s->nthits = w;
     }
 }
 
@@ -435,6 +470,9 @@ static int pos_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Up to this size, a paragraph's literals are found with strstr(). */
+enum { SMALL_PARAGRAPH = 16 * 1024 };
+
 /* How common a byte is in English text, lower case: the search below
  * looks for a literal's least common byte, so that memchr() stops at few
  * false starts. */
@@ -483,13 +521,19 @@ static bool occurrences(const sm_regex *re, sm_scratch *s, bool *oom)
         size_t n = strlen(lit), rare = 0;
         if (n == 0)
             return false;            /* it is everywhere: search it all */
-        for (size_t j = 1; j < n; j++)
+        /* strstr() is the fastest where a paragraph is of usual size */
+        bool small = s->lower_len < SMALL_PARAGRAPH;
+        for (size_t j = 1; !small && j < n; j++)
             if (commonness((unsigned char)lit[j]) <
                 commonness((unsigned char)lit[rare]))
                 rare = j;
-        for (const char *h = find_lit(s->lower, s->lower_len, 0, lit, n, rare);
-             h; h = find_lit(s->lower, s->lower_len,
-                             (size_t)(h - s->lower) + 1, lit, n, rare)) {
+        for (const char *h = small ? strstr(s->lower, lit)
+                                   : find_lit(s->lower, s->lower_len, 0, lit,
+                                              n, rare);
+             h; h = small ? strstr(h + 1, lit)
+                          : find_lit(s->lower, s->lower_len,
+                                     (size_t)(h - s->lower) + 1, lit, n,
+                                     rare)) {
             size_t *slot = SM_PUSH(s->occ, s->nocc, s->capocc);
             if (!slot) {
                 *oom = true;
@@ -498,8 +542,16 @@ static bool occurrences(const sm_regex *re, sm_scratch *s, bool *oom)
             *slot = (size_t)(h - s->lower);
         }
     }
-    if (k > 1 && s->nocc > 1)
+    if (k > 1 && s->nocc > 32) {
         qsort(s->occ, s->nocc, sizeof *s->occ, pos_cmp);
+    } else if (k > 1) {              /* few: insertion sort */
+        for (size_t i = 1; i < s->nocc; i++)
+            for (size_t j = i; j > 0 && s->occ[j - 1] > s->occ[j]; j--) {
+                size_t t = s->occ[j];
+                s->occ[j] = s->occ[j - 1];
+                s->occ[j - 1] = t;
+            }
+    }
     return true;
 }
 
@@ -567,30 +619,32 @@ static sm_status find_near(const sm_regex *re, sm_scratch *s,
     return SM_OK;
 }
 
-/* All matches of `re` in the paragraph that start at or before `limit`
- * and hold the place `near` (relative to p0; 0: nothing known), the
- * fastest way that finds the same ones. A match holding `near` starts at
- * most re->max_breaks lines above it. */
+/* All matches of `re` in the paragraph that start at or before `limit`,
+ * the fastest way that finds the same ones: near the places where its
+ * literals occur, or else near `places` (relative to p0, in order: there
+ * are n of them, each in every match; see find_near()), or everywhere. */
 static sm_status find_matches(const sm_regex *re, sm_scratch *s,
                               const sm_doc *doc, size_t p0, size_t p1,
-                              size_t near, size_t limit, spans *out,
-                              sm_error *err)
+                              const sm_trigger_hit *places, size_t n,
+                              size_t limit, spans *out, sm_error *err)
 {
     bool oom = false;
-    size_t from = 0;
     if (occurrences(re, s, &oom))
         return find_near(re, s, doc, p0, p1, limit, out, err);
     if (oom)
         return sm_fail(err, SM_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    if (s->plain && re->max_breaks >= 0 && near > 0) {
-        size_t top = sm_doc_line_of(doc, p0);
-        size_t line = sm_doc_line_of(doc, p0 + near);
-        line = line - top > (size_t)re->max_breaks
-                   ? line - (size_t)re->max_breaks : top;
-        if (doc->line_starts[line] > p0)
-            from = doc->line_starts[line] - p0;
+    if (s->plain && re->max_breaks >= 0 && n > 0) {
+        s->nocc = 0;
+        for (size_t i = 0; i < n; i++) {
+            size_t *slot = SM_PUSH(s->occ, s->nocc, s->capocc);
+            if (!slot)
+                return sm_fail(err, SM_ERR_NOMEM, NULL, 0, 0,
+                               "out of memory");
+            *slot = places[i].place;
+        }
+        return find_near(re, s, doc, p0, p1, limit, out, err);
     }
-    return find_all(re, s, doc->text, p0, p1, from, limit, out, err);
+    return find_all(re, s, doc->text, p0, p1, 0, limit, out, err);
 }
 
 static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
@@ -622,11 +676,19 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
     for (size_t q = 0; q < r->nhedges; q++)
         hedge_ok[q] = !grams || sm_regex_may_match(&r->hedges[q].re, grams);
 
+    size_t ti = 0;                   /* into s->thits, by skill */
     for (size_t k = 0; k < r->nskills && st == SM_OK; k++) {
         if (!s->cand[k])
             continue;
         s->cand[k] = 0;
         const sm_skill *sk = &r->skills[k];
+        while (ti < s->nthits && s->thits[ti].skill < (int)k)
+            ti++;
+        const sm_trigger_hit *places = s->thits + ti;
+        size_t nplaces = 0;
+        while (!full && !s->thits_lost && ti + nplaces < s->nthits &&
+               s->thits[ti + nplaces].skill == (int)k)
+            nplaces++;
         size_t skill_first = out->n;
         /* Every pattern's matches first, each pattern skipped where its
          * literals are missing and stopped after the skill's last trigger
@@ -639,7 +701,7 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
             if (grams && !sm_regex_may_match(re, grams))
                 continue;
             st = full ? find_all(re, s, t, p0, p1, 0, SIZE_MAX, &found, err)
-                      : find_matches(re, s, doc, p0, p1, s->cand_first[k],
+                      : find_matches(re, s, doc, p0, p1, places, nplaces,
                                      s->cand_end[k], &found, err);
             if (st != SM_OK) {
                 match_error(doc, sk->info.id, "skill", err);
@@ -660,8 +722,8 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
             if (full)
                 st = find_all(re, s, t, p0, p1, 0, SIZE_MAX, &excl, err);
             else if (sm_regex_may_match(re, grams))
-                st = find_matches(re, s, doc, p0, p1, 0, last - p0, &excl,
-                                  err);
+                st = find_matches(re, s, doc, p0, p1, NULL, 0, last - p0,
+                                  &excl, err);
         }
         if (st != SM_OK) {
             match_error(doc, sk->info.id, "skill", err);

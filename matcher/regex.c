@@ -94,12 +94,12 @@ sm_scratch *sm_scratch_new(const sm_rules *rules)
     s->ncand = rules ? rules->nskills : 0;
     s->cand = calloc(s->ncand + 1, 1);
     s->cand_end = calloc(s->ncand + 1, sizeof *s->cand_end);
-    s->cand_first = calloc(s->ncand + 1, sizeof *s->cand_first);
+    s->skill_at = calloc(s->ncand + 1, sizeof *s->skill_at);
     s->grams = calloc(SM_GRAM_WORDS, sizeof *s->grams);
     s->ncue = rules ? rules->nnegations + rules->nhedges : 0;
     s->cue_ok = calloc(s->ncue + 1, 1);
     if (!s->md || !s->mctx || !s->jit || !s->cand || !s->cand_end ||
-        !s->cand_first ||
+        !s->skill_at ||
         !s->grams || !s->cue_ok ||
         (rules && (!sm_trigger_index_build(&s->exact, rules->exact) ||
                    !sm_trigger_index_build(&s->prefix, rules->prefix)))) {
@@ -122,7 +122,8 @@ void sm_scratch_free(sm_scratch *s)
     pcre2_jit_stack_free(s->jit);
     free(s->cand);
     free(s->cand_end);
-    free(s->cand_first);
+    free(s->thits);
+    free(s->skill_at);
     free(s->grams);
     free(s->lower);
     free(s->occ);
