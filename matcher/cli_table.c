@@ -241,8 +241,21 @@ static void table_cells_of(const screen_row *r, table_cells *c)
         strcpy(c->gaps, "-");
 }
 
+/* A file name as the table shows it: a control character (a newline in a
+ * name) becomes '?', as ls -q does, so that a row stays one line. */
+static const char *shown_name(const char *name, char *buf, size_t cap)
+{
+    size_t i = 0;
+    for (; name[i] && i + 1 < cap; i++)
+        buf[i] = (unsigned char)name[i] < 0x20 || name[i] == 0x7f ? '?'
+                                                                 : name[i];
+    buf[i] = '\0';
+    return buf;
+}
+
 void screen_out_table(screen_out *so, screen_row *const *rows, size_t n)
 {
+    char name[4608];
     static const char *const HEAD[NCOLS] = {
         "FILE", "LEVEL", "JUNIOR", "MID", "SENIOR", "YEARS", "TOP GAPS",
         "STATUS"};
@@ -252,8 +265,9 @@ void screen_out_table(screen_out *so, screen_row *const *rows, size_t n)
     for (size_t i = 0; i < n; i++) {
         table_cells tc;
         table_cells_of(rows[i], &tc);
-        const char *v[] = {rows[i]->file, tc.level, tc.score[0], tc.score[1],
-                           tc.score[2], tc.years, tc.gaps};
+        const char *v[] = {shown_name(rows[i]->file, name, sizeof name),
+                           tc.level, tc.score[0], tc.score[1], tc.score[2],
+                           tc.years, tc.gaps};
         for (int c = 0; c < C_STATUS; c++)
             if (cols(v[c]) > w[c])
                 w[c] = cols(v[c]);
@@ -284,8 +298,9 @@ void screen_out_table(screen_out *so, screen_row *const *rows, size_t n)
             strcpy(status, "ok");
         else
             snprintf(status, sizeof status, "error: %s", r->error);
-        const char *v[] = {r->file, tc.level, tc.score[0], tc.score[1],
-                           tc.score[2], tc.years, tc.gaps, status};
+        const char *v[] = {shown_name(r->file, name, sizeof name), tc.level,
+                           tc.score[0], tc.score[1], tc.score[2], tc.years,
+                           tc.gaps, status};
         for (int c = 0; c < NCOLS; c++)
             cell(so->f, v[c], w[c], c == C_STATUS);
         fputc('\n', so->f);
