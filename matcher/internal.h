@@ -43,6 +43,10 @@ typedef struct sm_ynode {
 sm_status sm_yaml_parse(const char *file, const char *data, size_t len,
                         sm_ynode **out, sm_error *err);
 void sm_ynode_free(sm_ynode *n);
+/* Fill err with a rules error at node n of file (line 0 when n is NULL). */
+sm_status sm_ynode_fail(sm_error *err, const char *file, const sm_ynode *n,
+                        const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* A number from lo to hi in scalar n; errors name file:line:col. */
 sm_status sm_ynode_number(const char *file, const sm_ynode *n,
                           const char *what, double lo, double hi, double *out,

@@ -33,18 +33,8 @@ static name_list *files_of(sm_rules *r);
 
 /* ---- tree helpers ---- */
 
-static sm_status bad(ctx *c, const sm_ynode *n, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static sm_status bad(ctx *c, const sm_ynode *n, const char *fmt, ...)
-{
-    char msg[400];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    return sm_fail(c->err, SM_ERR_RULES, c->file, n ? n->line : 0,
-                   n ? n->col : 0, "%s", msg);
-}
+/* An error at node n of the file being read. */
+#define bad(c, n, ...) sm_ynode_fail((c)->err, (c)->file, (n), __VA_ARGS__)
 
 static const sm_ynode *get(const sm_ynode *map, const char *key)
 {

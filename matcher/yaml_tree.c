@@ -3,6 +3,7 @@
  * error. Aliases and anchors are refused (no "billion laughs"); nesting
  * depth and node count are bounded. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -215,6 +216,18 @@ sm_status sm_ymap_check_keys(const char *file, const sm_ynode *map,
                                "%s: key '%s' given twice", what, k->value);
     }
     return SM_OK;
+}
+
+sm_status sm_ynode_fail(sm_error *err, const char *file, const sm_ynode *n,
+                        const char *fmt, ...)
+{
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return sm_fail(err, SM_ERR_RULES, file, n ? n->line : 0, n ? n->col : 0,
+                   "%s", msg);
 }
 
 sm_status sm_ynode_number(const char *file, const sm_ynode *n,
