@@ -267,13 +267,16 @@ static bool overlaps(const spans *v, size_t a, size_t b)
 
 /* All matches of `re` in the paragraph that start at or after `from` and
  * at or before `limit` (relative to p0; 0 and SIZE_MAX: all), as absolute
- * spans. */
-static sm_status find_all(const sm_regex *re, sm_scratch *s, const char *t,
-                          size_t p0, size_t p1, size_t from, size_t limit,
-                          spans *out, sm_error *err)
+ * spans. *next (may be NULL) is where a further search would go on: the
+ * end of the last match, or `from` when there was none. */
+static sm_status find_from(const sm_regex *re, sm_scratch *s, const char *t,
+                           size_t p0, size_t p1, size_t from, size_t limit,
+                           spans *out, size_t *next, sm_error *err)
 {
     size_t at = from, len = p1 - p0;
-    while (at <= len) {
+    if (next)
+        *next = from;
+    while (at <= len && at <= limit) {
         size_t ms, me;
         int rc = sm_regex_find_by(re, s, t + p0, len, at, limit, &ms, &me,
                                   err);
@@ -294,8 +297,17 @@ static sm_status find_all(const sm_regex *re, sm_scratch *s, const char *t,
             while (at < len && ((unsigned char)t[p0 + at] & 0xC0) == 0x80)
                 at++;
         }
+        if (next)
+            *next = at;
     }
     return SM_OK;
+}
+
+static sm_status find_all(const sm_regex *re, sm_scratch *s, const char *t,
+                          size_t p0, size_t p1, size_t from, size_t limit,
+                          spans *out, sm_error *err)
+{
+    return find_from(re, s, t, p0, p1, from, limit, out, NULL, err);
 }
 
 enum { LIST_GAP = 24 };   /* the most listed_together() lets between */
@@ -566,7 +578,7 @@ static sm_status find_near(const sm_regex *re, sm_scratch *s,
                            size_t limit, spans *out, sm_error *err)
 {
     const char *t = doc->text;
-    size_t len = p1 - p0, at = 0, top = sm_doc_line_of(doc, p0);
+    size_t at = 0, top = sm_doc_line_of(doc, p0);
     for (size_t i = 0; i < s->nocc;) {
         /* the stretch of starts for occ[i], and the next ones it meets */
         size_t line = sm_doc_line_of(doc, p0 + s->occ[i]);
@@ -589,30 +601,9 @@ static sm_status find_near(const sm_regex *re, sm_scratch *s,
             hi = limit;
         if (lo < at)
             lo = at;
-        while (lo <= hi && lo <= len) {
-            size_t ms, me;
-            int rc = sm_regex_find_by(re, s, t + p0, len, lo, hi, &ms, &me,
-                                      err);
-            if (rc < 0)
-                return SM_ERR_MATCH;
-            if (rc == 0)
-                break;
-            if (me > ms) {
-                span *sp = SM_PUSH(out->v, out->n, out->cap);
-                if (!sp)
-                    return sm_fail(err, SM_ERR_NOMEM, NULL, 0, 0,
-                                   "out of memory");
-                sp->start = p0 + ms;
-                sp->end = p0 + me;
-                at = me;
-            } else {
-                /* an empty match: step over one whole character */
-                at = me + 1;
-                while (at < len && ((unsigned char)t[p0 + at] & 0xC0) == 0x80)
-                    at++;
-            }
-            lo = at;
-        }
+        sm_status st = find_from(re, s, t, p0, p1, lo, hi, out, &at, err);
+        if (st != SM_OK)
+            return st;
         if (hi >= limit)
             break;
     }
