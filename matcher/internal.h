@@ -72,6 +72,8 @@ typedef struct {
                                 known */
     size_t nlits;
     int max_breaks;          /* line breaks a match spans at most; -1 */
+    uint32_t *lit_off;       /* bytes before each literal: 2 per entry of
+                                lits, the fewest and the most */
     uint16_t *lit_bits;      /* the literals' trigram bits, or NULL */
 } sm_regex;
 
@@ -95,9 +97,13 @@ int sm_regex_find_by(const sm_regex *re, sm_scratch *s, const char *subject,
  * (ASCII, lower case, 3 bytes or more) ended by a NULL entry; a match holds
  * one literal of every factor. None (*n = 0) when nothing is known.
  * *max_breaks is the most line breaks a match can span, in text whose runs
- * of white space are one character long (-1: no bound, or not known). */
+ * of white space are one character long (-1: no bound, or not known).
+ * *offsets (when not NULL) gets two numbers for each entry of *lits: the
+ * fewest and the most bytes of a match before that literal (SM_OFF_ANY: no
+ * bound), in plain text (see sm_grams_build()). */
+#define SM_OFF_ANY UINT32_MAX
 void sm_prefilter_literals(const char *pattern, char ***lits, size_t *n,
-                           int *max_breaks);
+                           int *max_breaks, uint32_t **offsets);
 /* The three-character sequences of a text, as a bit set. True when the
  * text is plain: white space comes one character at a time, and no
  * character other than A-Z matches an ASCII letter caselessly (the Kelvin
@@ -142,6 +148,11 @@ struct sm_trigger;
 bool sm_trigger_index_build(sm_trigger_index *ix, const struct sm_trigger *t);
 void sm_trigger_index_free(sm_trigger_index *ix);
 
+/* Where a match may start: from lo to hi, bytes into a paragraph. */
+typedef struct {
+    size_t lo, hi;
+} sm_window;
+
 struct sm_scratch {
     pcre2_match_data *md;
     pcre2_match_context *mctx;
@@ -160,8 +171,8 @@ struct sm_scratch {
     size_t ncue;
     char *lower;             /* the paragraph in lower case, when made */
     size_t lower_len, lower_cap;
-    size_t *occ;             /* where a pattern's literals occur there */
-    size_t nocc, capocc;
+    sm_window *win;          /* where a pattern's matches can start */
+    size_t nwin, capwin;
     size_t ncand;
 };
 

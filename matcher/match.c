@@ -476,10 +476,10 @@ static bool lower_copy(sm_scratch *s, const char *t, size_t p0, size_t p1)
     return true;
 }
 
-static int pos_cmp(const void *a, const void *b)
+static int window_cmp(const void *a, const void *b)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return x < y ? -1 : x > y;
+    const sm_window *x = a, *y = b;
+    return x->lo < y->lo ? -1 : x->lo > y->lo;
 }
 
 /* Up to this size, a paragraph's literals are found with strstr(). */
@@ -515,22 +515,109 @@ static const char *find_lit(const char *h, size_t len, size_t from,
     return NULL;
 }
 
-/* The places (relative to p0) where the literals of the first factor of
- * `re` occur in a plain paragraph (s->lower holds it), in order, into
- * s->occ. False when that is not worth it or not known: too many literals,
- * no bound on the line breaks of a match. */
-static bool occurrences(const sm_regex *re, sm_scratch *s, bool *oom)
+/* A match holding the byte at `at` (relative to p0), which has lo_off to
+ * hi_off bytes of the match before it (SM_OFF_ANY: no bound), starts in
+ * the window this adds to s->win: at most hi_off bytes back, and no
+ * further back than the start of the line re->max_breaks lines above
+ * (`top` is the paragraph's first line). False when out of memory. */
+static bool add_window(sm_scratch *s, const sm_regex *re, const sm_doc *doc,
+                       size_t p0, size_t top, size_t at, uint32_t lo_off,
+                       uint32_t hi_off)
+{
+    enum { NEAR = 32 };              /* closer than this: no line search */
+    if (at < lo_off)
+        return true;                 /* it would start before the paragraph */
+    size_t lo = hi_off == SM_OFF_ANY ? 0 : at > hi_off ? at - hi_off : 0;
+    if (re->max_breaks >= 0 && (hi_off == SM_OFF_ANY || hi_off > NEAR)) {
+        size_t line = sm_doc_line_of(doc, p0 + at);
+        line = line - top > (size_t)re->max_breaks
+                   ? line - (size_t)re->max_breaks : top;
+        size_t l = doc->line_starts[line] > p0 ? doc->line_starts[line] - p0
+                                               : 0;
+        if (l > lo)
+            lo = l;
+    }
+    sm_window *w = SM_PUSH(s->win, s->nwin, s->capwin);
+    if (!w)
+        return false;
+    w->lo = lo;
+    w->hi = at - lo_off;
+    return true;
+}
+
+/* Which factor of re->lits to look for (its first entry): the first one
+ * whose literals each sit a nearly fixed number of bytes into a match, so
+ * that the windows are narrow; else the most selective one. */
+static size_t pick_factor(const sm_regex *re)
+{
+    enum { NARROW = 16 };
+    if (!re->lit_off)
+        return 0;
+    for (size_t f = 0; f < re->nlits;) {
+        size_t i = f;
+        bool narrow = true;
+        for (; i < re->nlits && re->lits[i]; i++)
+            narrow = narrow && re->lit_off[2 * i + 1] != SM_OFF_ANY &&
+                     re->lit_off[2 * i + 1] - re->lit_off[2 * i] <= NARROW;
+        if (narrow && i > f)
+            return f;
+        f = i + 1;
+    }
+    return 0;
+}
+
+/* Can a match starting between lo and hi hold every factor of re->lits
+ * (but the one at `skip`) whose literals all sit a bounded number of bytes
+ * in? Each must then occur in a narrow stretch of s->lower. */
+static bool window_holds(const sm_regex *re, const sm_scratch *s, size_t skip,
+                         size_t lo, size_t hi)
+{
+    for (size_t f = 0; f < re->nlits;) {
+        size_t e = f;
+        bool bounded = true;
+        for (; e < re->nlits && re->lits[e]; e++)
+            bounded = bounded && re->lit_off[2 * e + 1] != SM_OFF_ANY;
+        bool found = !bounded || f == skip;
+        for (size_t i = f; i < e && !found; i++) {
+            size_t n = strlen(re->lits[i]);
+            size_t from = lo + re->lit_off[2 * i];
+            size_t to = hi + re->lit_off[2 * i + 1] + n;   /* past its end */
+            if (to > s->lower_len)
+                to = s->lower_len;
+            found = from < to &&
+                    memmem(s->lower + from, to - from, re->lits[i], n);
+        }
+        if (!found)
+            return false;
+        f = e + 1;
+    }
+    return true;
+}
+
+/* The windows (into s->win, by start) where a match of `re` can start in
+ * a plain paragraph (s->lower holds it): around each place where a literal
+ * of its first factor occurs. False when that is not worth it or not
+ * known: too many literals, or a literal with no bound on the bytes before
+ * it and no bound on the line breaks of a match. */
+static bool occurrences(const sm_regex *re, sm_scratch *s, const sm_doc *doc,
+                        size_t p0, bool *oom)
 {
     enum { MAX_SEARCHED = 8 };
-    size_t k = 0;
-    s->nocc = 0;
+    size_t f = pick_factor(re), k = f;
+    s->nwin = 0;
     while (k < re->nlits && re->lits[k])
         k++;
-    if (!s->plain || re->max_breaks < 0 || k == 0 || k > MAX_SEARCHED)
+    if (!s->plain || k == f || k - f > MAX_SEARCHED)
         return false;
-    for (size_t i = 0; i < k; i++) {
+    for (size_t i = f; i < k && re->max_breaks < 0; i++)
+        if (!re->lit_off || re->lit_off[2 * i + 1] == SM_OFF_ANY)
+            return false;
+    size_t top = sm_doc_line_of(doc, p0);
+    for (size_t i = f; i < k; i++) {
         const char *lit = re->lits[i];
         size_t n = strlen(lit), rare = 0;
+        uint32_t lo_off = re->lit_off ? re->lit_off[2 * i] : 0;
+        uint32_t hi_off = re->lit_off ? re->lit_off[2 * i + 1] : SM_OFF_ANY;
         if (n == 0)
             return false;            /* it is everywhere: search it all */
         /* strstr() is the fastest where a paragraph is of usual size */
@@ -546,57 +633,48 @@ static bool occurrences(const sm_regex *re, sm_scratch *s, bool *oom)
                           : find_lit(s->lower, s->lower_len,
                                      (size_t)(h - s->lower) + 1, lit, n,
                                      rare)) {
-            size_t *slot = SM_PUSH(s->occ, s->nocc, s->capocc);
-            if (!slot) {
+            size_t n0 = s->nwin;
+            if (!add_window(s, re, doc, p0, top, (size_t)(h - s->lower),
+                            lo_off, hi_off)) {
                 *oom = true;
                 return false;
             }
-            *slot = (size_t)(h - s->lower);
+            /* a window where the other factors cannot be goes */
+            if (s->nwin > n0 && re->lit_off &&
+                !window_holds(re, s, f, s->win[n0].lo, s->win[n0].hi))
+                s->nwin = n0;
         }
     }
-    if (k > 1 && s->nocc > 32) {
-        qsort(s->occ, s->nocc, sizeof *s->occ, pos_cmp);
-    } else if (k > 1) {              /* few: insertion sort */
-        for (size_t i = 1; i < s->nocc; i++)
-            for (size_t j = i; j > 0 && s->occ[j - 1] > s->occ[j]; j--) {
-                size_t t = s->occ[j];
-                s->occ[j] = s->occ[j - 1];
-                s->occ[j - 1] = t;
+    /* one literal's windows come in order; several need sorting */
+    if (k - f > 1 && s->nwin > 32) {
+        qsort(s->win, s->nwin, sizeof *s->win, window_cmp);
+    } else if (k - f > 1) {          /* few: insertion sort */
+        for (size_t i = 1; i < s->nwin; i++)
+            for (size_t j = i; j > 0 && s->win[j - 1].lo > s->win[j].lo;
+                 j--) {
+                sm_window t = s->win[j];
+                s->win[j] = s->win[j - 1];
+                s->win[j - 1] = t;
             }
     }
     return true;
 }
 
-/* find_all() for a pattern whose matches each hold one of the places in
- * s->occ and span at most re->max_breaks line breaks: a match holding the
- * place o starts between o and the start of the line that many lines above
- * o's. Only those stretches are searched, in order and merged where they
- * meet, each from where the last match ended; this finds the same matches
- * as searching the whole paragraph. */
-static sm_status find_near(const sm_regex *re, sm_scratch *s,
-                           const sm_doc *doc, size_t p0, size_t p1,
-                           size_t limit, spans *out, sm_error *err)
+/* find_all() for a pattern whose matches each start in one of the windows
+ * of s->win (in order of their starts): only those are searched, merged
+ * where they meet, each from where the last match ended. As no match
+ * starts between them, this finds the same matches as searching the whole
+ * paragraph. */
+static sm_status find_near(const sm_regex *re, sm_scratch *s, const char *t,
+                           size_t p0, size_t p1, size_t limit, spans *out,
+                           sm_error *err)
 {
-    const char *t = doc->text;
-    size_t at = 0, top = sm_doc_line_of(doc, p0);
-    for (size_t i = 0; i < s->nocc;) {
-        /* the stretch of starts for occ[i], and the next ones it meets */
-        size_t line = sm_doc_line_of(doc, p0 + s->occ[i]);
-        line = line - top > (size_t)re->max_breaks
-                   ? line - (size_t)re->max_breaks : top;
-        size_t lo = doc->line_starts[line] > p0 ? doc->line_starts[line] - p0
-                                                : 0;
-        size_t hi = s->occ[i++];
-        while (i < s->nocc) {
-            size_t nline = sm_doc_line_of(doc, p0 + s->occ[i]);
-            nline = nline - top > (size_t)re->max_breaks
-                        ? nline - (size_t)re->max_breaks : top;
-            size_t nlo = doc->line_starts[nline] > p0
-                             ? doc->line_starts[nline] - p0 : 0;
-            if (nlo > hi + 1)
-                break;
-            hi = s->occ[i++];
-        }
+    size_t at = 0;
+    for (size_t i = 0; i < s->nwin;) {
+        size_t lo = s->win[i].lo, hi = s->win[i].hi;
+        for (i++; i < s->nwin && s->win[i].lo <= hi + 1; i++)
+            if (s->win[i].hi > hi)
+                hi = s->win[i].hi;
         if (hi > limit)
             hi = limit;
         if (lo < at)
@@ -613,27 +691,27 @@ static sm_status find_near(const sm_regex *re, sm_scratch *s,
 /* All matches of `re` in the paragraph that start at or before `limit`,
  * the fastest way that finds the same ones: near the places where its
  * literals occur, or else near `places` (relative to p0, in order: there
- * are n of them, each in every match; see find_near()), or everywhere. */
+ * are n of them, and a match starts at or before one of them, on its line
+ * or re->max_breaks lines above), or everywhere. */
 static sm_status find_matches(const sm_regex *re, sm_scratch *s,
                               const sm_doc *doc, size_t p0, size_t p1,
                               const sm_trigger_hit *places, size_t n,
                               size_t limit, spans *out, sm_error *err)
 {
     bool oom = false;
-    if (occurrences(re, s, &oom))
-        return find_near(re, s, doc, p0, p1, limit, out, err);
+    if (occurrences(re, s, doc, p0, &oom))
+        return find_near(re, s, doc->text, p0, p1, limit, out, err);
     if (oom)
         return sm_fail(err, SM_ERR_NOMEM, NULL, 0, 0, "out of memory");
     if (s->plain && re->max_breaks >= 0 && n > 0) {
-        s->nocc = 0;
-        for (size_t i = 0; i < n; i++) {
-            size_t *slot = SM_PUSH(s->occ, s->nocc, s->capocc);
-            if (!slot)
+        size_t top = sm_doc_line_of(doc, p0);
+        s->nwin = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!add_window(s, re, doc, p0, top, places[i].place, 0,
+                            SM_OFF_ANY))
                 return sm_fail(err, SM_ERR_NOMEM, NULL, 0, 0,
                                "out of memory");
-            *slot = places[i].place;
-        }
-        return find_near(re, s, doc, p0, p1, limit, out, err);
+        return find_near(re, s, doc->text, p0, p1, limit, out, err);
     }
     return find_all(re, s, doc->text, p0, p1, 0, limit, out, err);
 }

@@ -12,7 +12,14 @@
  * sequences go into a bit set; a pattern with a factor none of whose
  * literals is there cannot match and is not run. The bit set can say yes
  * wrongly (then the pattern runs and finds nothing), never no wrongly, so
- * results do not change. */
+ * results do not change.
+ *
+ * Each literal also gets the bytes a match can hold before it, at least
+ * and at most, so that the matcher can try a pattern only at the few
+ * places where a match holding that occurrence of the literal could
+ * start: `(?<!\w)models?\s+in\s+production` holds "model" at 0 and
+ * "production" 9 to 10 bytes in. Those bounds hold in plain text (see
+ * sm_grams_build()): there an ASCII letter matches one byte. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,18 +32,21 @@ enum {
     MAX_FACTORS = 8
 };
 
-/* One factor: a match holds one of these strings. */
+/* One factor: a match holds one of these strings, v[i] at lo[i] to hi[i]
+ * bytes from its start (SM_OFF_ANY: no bound). */
 typedef struct {
     char **v;
+    uint32_t *lo, *hi;
     size_t n;
 } litset;
 
-/* What a match must hold: every factor (none: nothing known); and the
- * most line breaks it can hold. */
+/* What a match must hold: every factor (none: nothing known); the most
+ * line breaks it can hold; its length in bytes, at least and at most. */
 typedef struct {
     litset *f;
     size_t n;
     unsigned nl;
+    uint32_t len_min, len_max;
 } need;
 
 typedef struct {
@@ -55,13 +65,47 @@ static unsigned nl_add(unsigned a, unsigned b)
     return a + b >= NL_MANY ? NL_MANY : a + b;
 }
 
+/* Byte counts, SM_OFF_ANY meaning "no bound". */
+static uint32_t len_add(uint32_t a, uint32_t b)
+{
+    return a >= SM_OFF_ANY - b ? SM_OFF_ANY : a + b;
+}
+
+static uint32_t len_mul(uint32_t a, unsigned long times)
+{
+    if (a == 0 || times == 0)
+        return 0;
+    if (a == SM_OFF_ANY || times >= NL_MANY ||
+        (unsigned long long)a * times >= SM_OFF_ANY)
+        return SM_OFF_ANY;
+    return (uint32_t)(a * times);
+}
+
 static void set_free(litset *s)
 {
     for (size_t i = 0; i < s->n; i++)
         free(s->v[i]);
     free(s->v);
+    free(s->lo);
+    free(s->hi);
     s->v = NULL;
+    s->lo = s->hi = NULL;
     s->n = 0;
+}
+
+/* Room for n literals in s (true), or none at all (false). */
+static bool set_reserve(litset *s, size_t n)
+{
+    char **v = realloc(s->v, n * sizeof *v);
+    if (v)
+        s->v = v;
+    uint32_t *lo = v ? realloc(s->lo, n * sizeof *lo) : NULL;
+    if (lo)
+        s->lo = lo;
+    uint32_t *hi = lo ? realloc(s->hi, n * sizeof *hi) : NULL;
+    if (hi)
+        s->hi = hi;
+    return hi != NULL;
 }
 
 static void need_free(need *q)
@@ -111,35 +155,44 @@ static void need_add(parser *ps, need *q, litset *s)
     }
     q->f[i] = *s;
     s->v = NULL;
+    s->lo = s->hi = NULL;
     s->n = 0;
     if (q->n > MAX_FACTORS)
         set_free(&q->f[--q->n]);
 }
 
-static void flush_run(parser *ps, need *q, char *run, size_t *rn)
+/* The run of literal characters run[0..*rn), lo to hi bytes into the
+ * match, as a factor of q. */
+static void flush_run(parser *ps, need *q, char *run, size_t *rn, uint32_t lo,
+                      uint32_t hi)
 {
     if (*rn >= MIN_LIT) {
-        litset one = {malloc(sizeof(char *)), 0};
-        if (one.v && (one.v[0] = sm_strndup(run, *rn)))
+        litset one = {NULL, NULL, NULL, 0};
+        if (set_reserve(&one, 1) && (one.v[0] = sm_strndup(run, *rn))) {
+            one.lo[0] = lo;
+            one.hi[0] = hi;
             one.n = 1;
-        else
+        } else {
             ps->bail = true;
+        }
         need_add(ps, q, &one);
     }
     *rn = 0;
 }
 
 /* Skip a character class (p is just after '['); true when it may match a
- * line break. */
-static bool skip_class(parser *ps)
+ * line break. *wide: it may match a character of more than one byte. */
+static bool skip_class(parser *ps, bool *wide)
 {
     static const char *const NO_BREAK[] = {
         "alpha", "digit", "alnum", "upper", "lower", "punct", "word",
         "xdigit", "blank", "graph", "print", NULL};
     const char *p = ps->p;
     bool nl = false;
+    *wide = false;
     if (*p == '^') {
         nl = true;                   /* all but a few characters */
+        *wide = true;
         p++;
     }
     if (*p == ']')
@@ -157,8 +210,11 @@ static bool skip_class(parser *ps)
                 ps->bail = true;     /* escapes with arguments */
                 return true;
             }
-            if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+            if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) {
                 nl |= !strchr("wdShV", *p);   /* \s \n \v \W, \t-\r ... */
+                *wide |= !strchr("wdstnrfeab", *p);   /* \W \h \v ... */
+            }
+            *wide |= (unsigned char)*p >= 0x80;
             p++;
         } else if (p[0] == '[' && p[1] == ':') {
             const char *e = strstr(p + 2, ":]");
@@ -174,6 +230,7 @@ static bool skip_class(parser *ps)
             p = e + 2;
         } else {
             nl |= (unsigned char)*p < 0x20;
+            *wide |= (unsigned char)*p >= 0x80;
             p++;
         }
     }
@@ -226,12 +283,15 @@ static need parse_alt(parser *ps);
 enum { A_LIT, A_GROUP, A_ZERO, A_OTHER };
 
 /* One item of a sequence: a character, a group, an assertion, ...; in
- * *nl the most line breaks one copy of it matches. */
-static int atom(parser *ps, char *lit, need *group, unsigned *nl)
+ * *nl the most line breaks one copy of it matches, in *lmin and *lmax the
+ * fewest and most bytes. */
+static int atom(parser *ps, char *lit, need *group, unsigned *nl,
+                uint32_t *lmin, uint32_t *lmax)
 {
     const char *p = ps->p;
     unsigned char c = (unsigned char)*p;
     *nl = 0;
+    *lmin = *lmax = 0;
     if (c == '(') {
         bool look = false;
         p++;
@@ -259,10 +319,9 @@ static int atom(parser *ps, char *lit, need *group, unsigned *nl)
                 }
                 p = e + 1;
             } else {
-                /* option letters: (?i) (?-i) (?i:...) */
+                /* option letters: (?i) (?-i) (?i:...); not (?R) */
                 const char *q = p;
-                while (*q == '-' || *q == '^' || (*q >= 'a' && *q <= 'z') ||
-                       (*q >= 'A' && *q <= 'Z'))
+                while (*q && strchr("-^imnsxJU", *q))
                     q++;
                 if (q == p || memchr(p, 'x', (size_t)(q - p)) ||
                     (*q != ')' && *q != ':')) {
@@ -292,11 +351,19 @@ static int atom(parser *ps, char *lit, need *group, unsigned *nl)
         }
         *group = inner;
         *nl = inner.nl;
+        *lmin = inner.len_min;
+        *lmax = inner.len_max;
         return A_GROUP;
     }
+    /* one character: ASCII is one byte (in plain text, even caselessly),
+     * UTF-8 up to four */
+    *lmin = 1;
+    *lmax = 4;
     if (c == '[') {
+        bool wide;
         ps->p = p + 1;
-        *nl = skip_class(ps);
+        *nl = skip_class(ps, &wide);
+        *lmax = wide ? 4 : 1;
         return A_OTHER;
     }
     if (c == '\\') {
@@ -310,24 +377,30 @@ static int atom(parser *ps, char *lit, need *group, unsigned *nl)
             (e >= '0' && e <= '9')) {
             if (e == 's') {
                 *nl = NL_SPACE;
+                *lmax = 1;
                 return A_OTHER;
             }
             if (strchr("wWSdDhHvVR", e)) {
                 *nl = strchr("WDHvR", e) != NULL;
+                *lmax = e == 'w' || e == 'd' ? 1 : 4;
                 return A_OTHER;
             }
-            if (strchr("bBAzZ", e))
+            if (strchr("bBAzZ", e)) {
+                *lmin = *lmax = 0;
                 return A_ZERO;
+            }
             ps->bail = true;         /* \G, \x{..}, \p{..}, \Q, \K, \1 ... */
             return A_OTHER;
         }
         if (e >= 0x80)
             return A_OTHER;          /* (its continuation bytes follow) */
         *lit = (char)e;
+        *lmax = 1;
         return A_LIT;
     }
     if (c == '^' || c == '$') {
         ps->p = p + 1;
+        *lmin = *lmax = 0;
         return A_ZERO;
     }
     if (c == '.' || c >= 0x80) {
@@ -345,20 +418,24 @@ static int atom(parser *ps, char *lit, need *group, unsigned *nl)
     ps->p = p + 1;
     *nl = c == '\n';
     *lit = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    *lmax = 1;
     return A_LIT;
 }
 
 /* A sequence, up to '|' or ')' or the end: every factor it must hold. */
 static need parse_seq(parser *ps)
 {
-    need q = {NULL, 0, 0};
+    need q = {NULL, 0, 0, 0, 0};
     char run[MAX_LIT];
     size_t rn = 0;
+    uint32_t at_min = 0, at_max = 0;     /* bytes before the next item */
+    uint32_t run_min = 0, run_max = 0;   /* ... before run[0] */
     while (!ps->bail && *ps->p && *ps->p != '|' && *ps->p != ')') {
         char lit = 0;
-        need group = {NULL, 0, 0};
+        need group = {NULL, 0, 0, 0, 0};
         unsigned nl;
-        int kind = atom(ps, &lit, &group, &nl);
+        uint32_t lmin, lmax;
+        int kind = atom(ps, &lit, &group, &nl, &lmin, &lmax);
         unsigned long min = 1, max = 1;
         bool quantified = !ps->bail && quantifier(ps, &min, &max);
         if (ps->bail) {
@@ -374,19 +451,36 @@ static need parse_seq(parser *ps)
         if (kind == A_LIT && min > 0) {
             /* "ab+c" holds "ab", and then "c" after some more b */
             if (rn == MAX_LIT)
-                flush_run(ps, &q, run, &rn);
+                flush_run(ps, &q, run, &rn, run_min, run_max);
+            if (rn == 0) {
+                run_min = at_min;
+                run_max = at_max;
+            }
             run[rn++] = lit;
             if (quantified)
-                flush_run(ps, &q, run, &rn);
+                flush_run(ps, &q, run, &rn, run_min, run_max);
         } else {
-            flush_run(ps, &q, run, &rn);
+            flush_run(ps, &q, run, &rn, run_min, run_max);
         }
-        if (kind == A_GROUP && min > 0)   /* a required group's factors */
-            for (size_t i = 0; i < group.n; i++)
-                need_add(ps, &q, &group.f[i]);
+        if (kind == A_GROUP && min > 0) { /* a required group's factors */
+            for (size_t i = 0; i < group.n; i++) {
+                litset *f = &group.f[i];  /* (its first copy's) */
+                for (size_t j = 0; j < f->n; j++) {
+                    f->lo[j] = len_add(f->lo[j], at_min);
+                    f->hi[j] = len_add(f->hi[j], at_max);
+                }
+                need_add(ps, &q, f);
+            }
+        }
         need_free(&group);
+        at_min = len_add(at_min, len_mul(lmin, min));
+        /* in plain text, \s+ and \s* take one character at most */
+        at_max = len_add(at_max, nl == NL_SPACE ? (min > 1 ? min : max > 0)
+                                                : len_mul(lmax, max));
     }
-    flush_run(ps, &q, run, &rn);
+    flush_run(ps, &q, run, &rn, run_min, run_max);
+    q.len_min = at_min;
+    q.len_max = at_max;
     if (ps->bail)
         need_free(&q);
     return q;
@@ -400,12 +494,12 @@ static need parse_alt(parser *ps)
     if (ps->bail || *ps->p != '|')
         return first;
     unsigned nl = first.nl;
-    litset any = {NULL, 0};
+    uint32_t len_min = first.len_min, len_max = first.len_max;
+    litset any = {NULL, NULL, NULL, 0};
     bool known = first.n > 0;
     if (known) {
         any = first.f[0];
-        first.f[0].v = NULL;
-        first.f[0].n = 0;
+        first.f[0] = (litset){NULL, NULL, NULL, 0};
     }
     need_free(&first);
     while (!ps->bail && *ps->p == '|') {
@@ -413,34 +507,42 @@ static need parse_alt(parser *ps)
         need b = parse_seq(ps);
         if (b.nl > nl)
             nl = b.nl;
+        if (b.len_min < len_min)
+            len_min = b.len_min;
+        if (b.len_max > len_max)
+            len_max = b.len_max;
         if (!known || !b.n || any.n + b.f[0].n > MAX_SET) {
             known = false;           /* keep parsing: the paren must match */
             need_free(&b);
             continue;
         }
-        char **v = realloc(any.v, (any.n + b.f[0].n) * sizeof *v);
-        if (!v) {
+        if (!set_reserve(&any, any.n + b.f[0].n)) {
             ps->bail = true;
             need_free(&b);
             break;
         }
-        any.v = v;
-        for (size_t i = 0; i < b.f[0].n; i++) {   /* once each: Julia|JULIA */
-            char *l = b.f[0].v[i];
-            bool dup = false;
-            for (size_t j = 0; j < any.n && !dup; j++)
-                dup = !strcmp(any.v[j], l);
-            if (dup)
+        litset *bf = &b.f[0];
+        for (size_t i = 0; i < bf->n; i++) {   /* once each: Julia|JULIA */
+            char *l = bf->v[i];
+            size_t j = 0;
+            while (j < any.n && strcmp(any.v[j], l))
+                j++;
+            if (j < any.n) {         /* the places of either */
                 free(l);
-            else
-                any.v[any.n++] = l;
+                if (bf->lo[i] < any.lo[j])
+                    any.lo[j] = bf->lo[i];
+                if (bf->hi[i] > any.hi[j])
+                    any.hi[j] = bf->hi[i];
+            } else {
+                any.v[any.n] = l;
+                any.lo[any.n] = bf->lo[i];
+                any.hi[any.n++] = bf->hi[i];
+            }
         }
-        free(b.f[0].v);
-        b.f[0].v = NULL;
-        b.f[0].n = 0;
+        bf->n = 0;
         need_free(&b);
     }
-    need q = {NULL, 0, nl};
+    need q = {NULL, 0, nl, len_min, len_max};
     if (known && !ps->bail)
         need_add(ps, &q, &any);
     set_free(&any);
@@ -448,13 +550,15 @@ static need parse_alt(parser *ps)
 }
 
 void sm_prefilter_literals(const char *pattern, char ***lits, size_t *n,
-                           int *max_breaks)
+                           int *max_breaks, uint32_t **offsets)
 {
     parser ps = {pattern, false, false};
     need q = parse_alt(&ps);
     *lits = NULL;
     *n = 0;
     *max_breaks = -1;
+    if (offsets)
+        *offsets = NULL;
     if (!ps.bail && !*ps.p && q.nl < NL_MANY)
         *max_breaks = (int)q.nl;
     if (ps.bail || *ps.p || !q.n) {    /* a stray ')' ends parse_alt too */
@@ -465,17 +569,27 @@ void sm_prefilter_literals(const char *pattern, char ***lits, size_t *n,
     for (size_t i = 0; i < q.n; i++)
         total += q.f[i].n + 1;
     char **out = malloc(total * sizeof *out);
-    if (out) {                       /* the factors, each ended by NULL */
+    uint32_t *off = offsets ? calloc(2 * total, sizeof *off) : NULL;
+    if (out && (off || !offsets)) {  /* the factors, each ended by NULL */
         for (size_t i = 0; i < q.n; i++) {
             for (size_t j = 0; j < q.f[i].n; j++) {
+                if (off) {
+                    off[2 * *n] = q.f[i].lo[j];
+                    off[2 * *n + 1] = q.f[i].hi[j];
+                }
                 out[(*n)++] = q.f[i].v[j];
                 q.f[i].v[j] = NULL;
             }
             out[(*n)++] = NULL;
         }
         *lits = out;
+        if (offsets)
+            *offsets = off;
         for (size_t i = 0; i < q.n; i++)
             q.f[i].n = 0;            /* the strings are out's now */
+    } else {
+        free(out);
+        free(off);
     }
     need_free(&q);
 }

@@ -57,7 +57,8 @@ sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
     if (!(extra & ~(uint32_t)(PCRE2_ANCHORED | PCRE2_ENDANCHORED |
                               PCRE2_MULTILINE | PCRE2_DOTALL |
                               PCRE2_DOLLAR_ENDONLY | PCRE2_NO_AUTO_CAPTURE)))
-        sm_prefilter_literals(src, &re->lits, &re->nlits, &re->max_breaks);
+        sm_prefilter_literals(src, &re->lits, &re->nlits, &re->max_breaks,
+                              &re->lit_off);
     else
         re->max_breaks = -1;
     if (re->nlits)      /* NULL when out of memory: then they are hashed */
@@ -75,10 +76,12 @@ void sm_regex_release(sm_regex *re)
         free(re->lits[i]);
     free(re->lits);
     free(re->lit_bits);
+    free(re->lit_off);
     re->code = NULL;
     re->src = NULL;
     re->lits = NULL;
     re->lit_bits = NULL;
+    re->lit_off = NULL;
     re->nlits = 0;
 }
 
@@ -126,7 +129,7 @@ void sm_scratch_free(sm_scratch *s)
     free(s->skill_at);
     free(s->grams);
     free(s->lower);
-    free(s->occ);
+    free(s->win);
     free(s->cue_ok);
     sm_trigger_index_free(&s->exact);
     sm_trigger_index_free(&s->prefix);

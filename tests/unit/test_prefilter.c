@@ -16,7 +16,7 @@ static const char *lits_of(const char *pattern)
     char **v;
     size_t n;
     int breaks;
-    sm_prefilter_literals(pattern, &v, &n, &breaks);
+    sm_prefilter_literals(pattern, &v, &n, &breaks, NULL);
     buf[0] = '\0';
     for (size_t f = 0; f < n;) {
         size_t e = f;
@@ -48,11 +48,73 @@ static int breaks_of(const char *pattern)
     char **v;
     size_t n;
     int breaks;
-    sm_prefilter_literals(pattern, &v, &n, &breaks);
+    sm_prefilter_literals(pattern, &v, &n, &breaks, NULL);
     for (size_t i = 0; i < n; i++)
         free(v[i]);
     free(v);
     return breaks;
+}
+
+/* Each literal of `pattern` with the bytes a match holds before it, at
+ * least and at most ("*" for no bound): "model@0-0&production@9-10". */
+static const char *offsets_of(const char *pattern)
+{
+    static char buf[1024];
+    char **v;
+    size_t n;
+    int breaks;
+    uint32_t *off;
+    sm_prefilter_literals(pattern, &v, &n, &breaks, &off);
+    buf[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        char item[128];
+        if (!v[i]) {
+            if (i + 1 < n)
+                strncat(buf, "&", sizeof buf - strlen(buf) - 1);
+            continue;
+        }
+        if (off[2 * i + 1] == SM_OFF_ANY)
+            snprintf(item, sizeof item, "%s%s@%u-*",
+                     i && v[i - 1] ? "|" : "", v[i], off[2 * i]);
+        else
+            snprintf(item, sizeof item, "%s%s@%u-%u",
+                     i && v[i - 1] ? "|" : "", v[i], off[2 * i],
+                     off[2 * i + 1]);
+        strncat(buf, item, sizeof buf - strlen(buf) - 1);
+        free(v[i]);
+    }
+    free(v);
+    free(off);
+    return buf;
+}
+
+static void test_offsets(void)
+{
+    CHECK_STR(offsets_of("(?<!\\w)python(?!\\w)"), "python@0-0");
+    /* a white-space run is one byte in plain text: \s+ and \s* too */
+    CHECK_STR(offsets_of("models?\\s+in\\s+production"),
+              "production@9-10&model@0-0");
+    CHECK_STR(offsets_of("deep\\s*learning"), "learning@4-5&deep@0-0");
+    /* other classes and \w repeat without bound; \W and . may be UTF-8 */
+    CHECK_STR(offsets_of("[\\s-]+pipeline"), "pipeline@1-*");
+    CHECK_STR(offsets_of("\\w{2,3}flow"), "flow@2-3");
+    CHECK_STR(offsets_of("\\W?flow"), "flow@0-4");
+    CHECK_STR(offsets_of(".flow"), "flow@1-4");
+    CHECK_STR(offsets_of("[a-z]flow"), "flow@1-1");
+    CHECK_STR(offsets_of("[^a-z]flow"), "flow@1-4");
+    CHECK_STR(offsets_of("r\xC3\xA9sum\xC3\xA9"), "sum@2-5");
+    /* alternatives keep their own places; a repeated literal gets both */
+    CHECK_STR(offsets_of("(?:ab|abcd)\\s+spark"), "spark@3-5");
+    CHECK_STR(offsets_of("(?:x\\s+kafka|kafka)"), "kafka@0-2");
+    CHECK_STR(offsets_of("(?:github|gitlab)\\s+ci"), "github@0-0|gitlab@0-0");
+    /* a group's literals move by what comes before the group */
+    CHECK_STR(offsets_of("ml\\s?(?:ops\\s+platform)"), "platform@6-7&ops@2-3");
+    /* lookarounds, anchors and \b take no bytes */
+    CHECK_STR(offsets_of("^(?<=a)\\bspark(?=\\s)"), "spark@0-0");
+    /* a run split by a quantifier starts anew after it */
+    CHECK_STR(offsets_of("ab+cde"), "cde@2-*");
+    /* (?R) is not an option setting: nothing is claimed */
+    CHECK_STR(offsets_of("spark(?R)?"), "");
 }
 
 static void test_breaks(void)
@@ -240,6 +302,7 @@ static void test_rules_promise(void)
 int main(void)
 {
     test_literals();
+    test_offsets();
     test_breaks();
     test_grams();
     test_rules_promise();
