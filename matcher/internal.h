@@ -74,7 +74,9 @@ typedef struct {
     int max_breaks;          /* line breaks a match spans at most; -1 */
     uint32_t *lit_off;       /* bytes before each literal: 2 per entry of
                                 lits, the fewest and the most */
-    uint16_t *lit_bits;      /* the literals' trigram bits, or NULL */
+    uint32_t *lit_id;        /* each literal's number in the rules'
+                                sm_litindex (UINT32_MAX: a factor's end);
+                                NULL: in none */
 } sm_regex;
 
 sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
@@ -100,23 +102,59 @@ int sm_regex_find_by(const sm_regex *re, sm_scratch *s, const char *subject,
  * of white space are one character long (-1: no bound, or not known).
  * *offsets (when not NULL) gets two numbers for each entry of *lits: the
  * fewest and the most bytes of a match before that literal (SM_OFF_ANY: no
- * bound), in plain text (see sm_grams_build()). */
+ * bound), in plain text (see sm_litscan_run()). */
 #define SM_OFF_ANY UINT32_MAX
 void sm_prefilter_literals(const char *pattern, char ***lits, size_t *n,
                            int *max_breaks, uint32_t **offsets);
-/* The three-character sequences of a text, as a bit set. True when the
- * text is plain: white space comes one character at a time, and no
- * character other than A-Z matches an ASCII letter caselessly (the Kelvin
- * sign, the long s), so literals can be found with a byte search. */
-#define SM_GRAM_SHIFT 13
-#define SM_GRAM_WORDS ((1u << SM_GRAM_SHIFT) / 64)
-bool sm_grams_build(uint64_t *bits, const char *text, size_t len);
-/* The trigram bits of literals (as sm_prefilter_literals() gives them), so
- * that sm_regex_may_match() need not hash them again. Caller frees; NULL
- * when out of memory. */
-uint16_t *sm_prefilter_bits(char *const *lits, size_t n);
-/* False when `re` cannot match the text whose trigrams are `bits`. */
-bool sm_regex_may_match(const sm_regex *re, const uint64_t *bits);
+/* ---- the rules' literals, found in one pass (litindex.c) ---- */
+typedef struct {
+    uint32_t nlits;          /* distinct literals, numbered in sorted order */
+    uint32_t *lit_len;
+    uint32_t nstates, nclass;
+    uint8_t cls[256];        /* byte -> class; 0: in no literal */
+    uint32_t *delta;         /* the DFA: nstates x nclass */
+    uint32_t *out_at;        /* state s ends out_ids[out_at[s]..out_at[s+1]) */
+    uint32_t *out_ids;
+} sm_litindex;
+
+/* Number the literals of res[0..n) and build the automaton; each regex
+ * gets its lit_id. False when out of memory. */
+bool sm_litindex_build(sm_litindex *ix, sm_regex *const *res, size_t n);
+void sm_litindex_free(sm_litindex *ix);
+
+typedef struct {
+    uint32_t id, at;
+} sm_litfound;
+
+/* Per thread: the literals of one paragraph and their places. */
+typedef struct {
+    uint32_t gen;            /* the paragraph's number */
+    uint32_t *seen;          /* per literal: gen when it is there */
+    uint32_t *first, *count; /* per literal: its places in pos[] */
+    uint32_t *present;       /* the literals there */
+    size_t npresent;
+    sm_litfound *found;      /* in the order found */
+    size_t nfound, capfound;
+    uint32_t *pos;           /* places, by literal, in order */
+    size_t cappos;
+    bool all;                /* not scanned: everything may match */
+} sm_litscan;
+
+bool sm_litscan_init(sm_litscan *sc, const sm_litindex *ix);
+void sm_litscan_free(sm_litscan *sc);
+/* Find every literal in text[0..len). True when the text is plain: white
+ * space comes one character at a time, no NUL, and no character other
+ * than A-Z matches an ASCII letter caselessly (the Kelvin sign, the long
+ * s), so that the places are exact and the offsets of
+ * sm_prefilter_literals() hold. */
+bool sm_litscan_run(const sm_litindex *ix, sm_litscan *sc, const char *text,
+                    size_t len);
+/* Where literal `id` starts in the text last scanned, in order (*n). */
+const uint32_t *sm_litscan_places(const sm_litscan *sc, uint32_t id,
+                                  size_t *n);
+/* False when `re` cannot match the text last scanned: a factor of it has
+ * no literal there. */
+bool sm_regex_may_match(const sm_regex *re, const sm_litscan *sc);
 
 /* A copy of a trigger table (struct sm_trigger below) for fast lookups:
  * open addressing on FNV-1a, a hash taken a byte at a time, so that each
@@ -165,12 +203,10 @@ struct sm_scratch {
     bool thits_lost;         /* out of memory: some are missing */
     size_t *skill_at;        /* nskills + 1 counters to sort them */
     sm_trigger_index exact, prefix;   /* the rules' trigger tables */
-    uint64_t *grams;         /* the paragraph's trigrams */
-    bool plain;              /* ... and it is plain (sm_grams_build()) */
+    sm_litscan scan;         /* the paragraph's literals */
+    bool plain;              /* ... and it is plain (sm_litscan_run()) */
     unsigned char *cue_ok;   /* negations then hedges: may match there */
     size_t ncue;
-    char *lower;             /* the paragraph in lower case, when made */
-    size_t lower_len, lower_cap;
     sm_window *win;          /* where a pattern's matches can start */
     size_t nwin, capwin;
     size_t ncand;
@@ -275,6 +311,7 @@ struct sm_rules {
     sm_error *warnings;
     size_t nwarnings, capwarnings;
     uint32_t max_capture;
+    sm_litindex lits;        /* the literals of skills' patterns and cues */
     struct sm_lint_rules *lint;     /* the `lint:` key and salary facts
                                        (lint_rules.c); NULL when none */
 };

@@ -454,65 +454,10 @@ static sm_status match_error(const sm_doc *doc, const char *id,
     return SM_ERR_MATCH;
 }
 
-/* The paragraph [p0, p1) in lower case, for literal search. */
-static bool lower_copy(sm_scratch *s, const char *t, size_t p0, size_t p1)
-{
-    size_t len = p1 - p0;
-    if (len + 1 > s->lower_cap) {
-        char *nb = realloc(s->lower, len + 1);
-        if (!nb)
-            return false;
-        s->lower = nb;
-        s->lower_cap = len + 1;
-    }
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)t[p0 + i];
-        if (!c)
-            return false;            /* strstr() would stop there */
-        s->lower[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    s->lower[len] = '\0';
-    s->lower_len = len;
-    return true;
-}
-
 static int window_cmp(const void *a, const void *b)
 {
     const sm_window *x = a, *y = b;
     return x->lo < y->lo ? -1 : x->lo > y->lo;
-}
-
-/* Up to this size, a paragraph's literals are found with strstr(). */
-enum { SMALL_PARAGRAPH = 16 * 1024 };
-
-/* How common a byte is in English text, lower case: the search below
- * looks for a literal's least common byte, so that memchr() stops at few
- * false starts. */
-static int commonness(unsigned char c)
-{
-    static const char ORDER[] = " etaoinshrdlcumwfgypbvkjxqz";
-    const char *p = c ? strchr(ORDER, c) : NULL;
-    return p ? (int)(sizeof ORDER - (size_t)(p - ORDER)) : 0;
-}
-
-/* The first place of lit (n > 0 bytes) in h[from..len), or NULL; `rare`
- * is the index of a byte of lit that memchr() looks for. Not strstr():
- * sanitizers check its whole haystack at every call, which made a
- * paragraph of megabytes with many occurrences quadratic under ASan;
- * memchr() is checked only up to what it finds. */
-static const char *find_lit(const char *h, size_t len, size_t from,
-                            const char *lit, size_t n, size_t rare)
-{
-    while (from + n <= len) {
-        const char *p = memchr(h + from + rare, lit[rare],
-                               len - from - n + 1);
-        if (!p)
-            return NULL;
-        if (!memcmp(p - rare, lit, n))
-            return p - rare;
-        from = (size_t)(p - rare - h) + 1;
-    }
-    return NULL;
 }
 
 /* A match holding the byte at `at` (relative to p0), which has lo_off to
@@ -566,9 +511,25 @@ static size_t pick_factor(const sm_regex *re)
     return 0;
 }
 
+/* Does literal `id` start somewhere from `from` to `to` in the paragraph? */
+static bool occurs_in(const sm_scratch *s, uint32_t id, size_t from, size_t to)
+{
+    size_t n;
+    const uint32_t *p = sm_litscan_places(&s->scan, id, &n);
+    size_t lo = 0, hi = n;
+    while (lo < hi) {                /* the first place at or after from */
+        size_t mid = (lo + hi) / 2;
+        if (p[mid] < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && p[lo] <= to;
+}
+
 /* Can a match starting between lo and hi hold every factor of re->lits
  * (but the one at `skip`) whose literals all sit a bounded number of bytes
- * in? Each must then occur in a narrow stretch of s->lower. */
+ * in? Each must then occur in a narrow stretch. */
 static bool window_holds(const sm_regex *re, const sm_scratch *s, size_t skip,
                          size_t lo, size_t hi)
 {
@@ -578,15 +539,9 @@ static bool window_holds(const sm_regex *re, const sm_scratch *s, size_t skip,
         for (; e < re->nlits && re->lits[e]; e++)
             bounded = bounded && re->lit_off[2 * e + 1] != SM_OFF_ANY;
         bool found = !bounded || f == skip;
-        for (size_t i = f; i < e && !found; i++) {
-            size_t n = strlen(re->lits[i]);
-            size_t from = lo + re->lit_off[2 * i];
-            size_t to = hi + re->lit_off[2 * i + 1] + n;   /* past its end */
-            if (to > s->lower_len)
-                to = s->lower_len;
-            found = from < to &&
-                    memmem(s->lower + from, to - from, re->lits[i], n);
-        }
+        for (size_t i = f; i < e && !found; i++)
+            found = occurs_in(s, re->lit_id[i], lo + re->lit_off[2 * i],
+                              hi + re->lit_off[2 * i + 1]);
         if (!found)
             return false;
         f = e + 1;
@@ -595,7 +550,7 @@ static bool window_holds(const sm_regex *re, const sm_scratch *s, size_t skip,
 }
 
 /* The windows (into s->win, by start) where a match of `re` can start in
- * a plain paragraph (s->lower holds it): around each place where a literal
+ * a plain paragraph (just scanned): around each place where a literal
  * of its first factor occurs. False when that is not worth it or not
  * known: too many literals, or a literal with no bound on the bytes before
  * it and no bound on the line breaks of a match. */
@@ -607,35 +562,20 @@ static bool occurrences(const sm_regex *re, sm_scratch *s, const sm_doc *doc,
     s->nwin = 0;
     while (k < re->nlits && re->lits[k])
         k++;
-    if (!s->plain || k == f || k - f > MAX_SEARCHED)
+    if (!s->plain || !re->lit_id || k == f || k - f > MAX_SEARCHED)
         return false;
     for (size_t i = f; i < k && re->max_breaks < 0; i++)
         if (!re->lit_off || re->lit_off[2 * i + 1] == SM_OFF_ANY)
             return false;
     size_t top = sm_doc_line_of(doc, p0);
     for (size_t i = f; i < k; i++) {
-        const char *lit = re->lits[i];
-        size_t n = strlen(lit), rare = 0;
         uint32_t lo_off = re->lit_off ? re->lit_off[2 * i] : 0;
         uint32_t hi_off = re->lit_off ? re->lit_off[2 * i + 1] : SM_OFF_ANY;
-        if (n == 0)
-            return false;            /* it is everywhere: search it all */
-        /* strstr() is the fastest where a paragraph is of usual size */
-        bool small = s->lower_len < SMALL_PARAGRAPH;
-        for (size_t j = 1; !small && j < n; j++)
-            if (commonness((unsigned char)lit[j]) <
-                commonness((unsigned char)lit[rare]))
-                rare = j;
-        for (const char *h = small ? strstr(s->lower, lit)
-                                   : find_lit(s->lower, s->lower_len, 0, lit,
-                                              n, rare);
-             h; h = small ? strstr(h + 1, lit)
-                          : find_lit(s->lower, s->lower_len,
-                                     (size_t)(h - s->lower) + 1, lit, n,
-                                     rare)) {
+        size_t n;
+        const uint32_t *at = sm_litscan_places(&s->scan, re->lit_id[i], &n);
+        for (size_t j = 0; j < n; j++) {
             size_t n0 = s->nwin;
-            if (!add_window(s, re, doc, p0, top, (size_t)(h - s->lower),
-                            lo_off, hi_off)) {
+            if (!add_window(s, re, doc, p0, top, at[j], lo_off, hi_off)) {
                 *oom = true;
                 return false;
             }
@@ -729,21 +669,19 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
     size_t first = out->n;
 
     bool full = flags & SM_ANALYZE_FULL_SCAN;
-    const uint64_t *grams = full ? NULL : s->grams;
+    const sm_litscan *lits = full ? NULL : &s->scan;
     if (full) {
         memset(s->cand, 1, r->nskills);
     } else {
         find_candidates(r, s, t + p0, p1 - p0);
-        s->plain = sm_grams_build(s->grams, t + p0, p1 - p0) &&
-                   lower_copy(s, t, p0, p1);
+        s->plain = sm_litscan_run(&r->lits, &s->scan, t + p0, p1 - p0);
     }
     /* which context cues can match in this paragraph at all */
     unsigned char *hedge_ok = s->cue_ok + r->nnegations;
     for (size_t q = 0; q < r->nnegations; q++)
-        s->cue_ok[q] = !grams ||
-                       sm_regex_may_match(&r->negations[q].re, grams);
+        s->cue_ok[q] = !lits || sm_regex_may_match(&r->negations[q].re, lits);
     for (size_t q = 0; q < r->nhedges; q++)
-        hedge_ok[q] = !grams || sm_regex_may_match(&r->hedges[q].re, grams);
+        hedge_ok[q] = !lits || sm_regex_may_match(&r->hedges[q].re, lits);
 
     size_t ti = 0;                   /* into s->thits, by skill */
     for (size_t k = 0; k < r->nskills && st == SM_OK; k++) {
@@ -767,7 +705,7 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
         for (size_t pi = 0; pi < sk->npats && st == SM_OK; pi++) {
             const sm_regex *re = &sk->pats[pi];
             size_t n0 = found.n;
-            if (grams && !sm_regex_may_match(re, grams))
+            if (lits && !sm_regex_may_match(re, lits))
                 continue;
             st = full ? find_all(re, s, t, p0, p1, 0, SIZE_MAX, &found, err)
                       : find_matches(re, s, doc, p0, p1, places, nplaces,
@@ -790,7 +728,7 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
             const sm_regex *re = &sk->excl[x];
             if (full)
                 st = find_all(re, s, t, p0, p1, 0, SIZE_MAX, &excl, err);
-            else if (sm_regex_may_match(re, grams))
+            else if (sm_regex_may_match(re, lits))
                 st = find_matches(re, s, doc, p0, p1, NULL, 0, last - p0,
                                   &excl, err);
         }

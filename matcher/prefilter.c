@@ -8,18 +8,16 @@
  * needs "pruning"; `(?:github\s+actions|gitlab[\s-]ci)` needs "actions" or
  * "gitlab"; `models?\s+in\s+production` needs "model" and "production".
  * A small parser reads them from the pattern source; on any construct it
- * does not know it gives up and claims nothing. A paragraph's three-letter
- * sequences go into a bit set; a pattern with a factor none of whose
- * literals is there cannot match and is not run. The bit set can say yes
- * wrongly (then the pattern runs and finds nothing), never no wrongly, so
- * results do not change.
+ * does not know it gives up and claims nothing. A pattern with a factor
+ * none of whose literals is in a paragraph cannot match there and is not
+ * run (litindex.c finds them all in one pass), so results do not change.
  *
  * Each literal also gets the bytes a match can hold before it, at least
  * and at most, so that the matcher can try a pattern only at the few
  * places where a match holding that occurrence of the literal could
  * start: `(?<!\w)models?\s+in\s+production` holds "model" at 0 and
  * "production" 9 to 10 bytes in. Those bounds hold in plain text (see
- * sm_grams_build()): there an ASCII letter matches one byte. */
+ * sm_litscan_run()): there an ASCII letter matches one byte. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,7 +55,7 @@ typedef struct {
 
 /* Line breaks: NL_MANY is "no bound"; NL_SPACE marks \s, which matches one
  * character of a run of white space, and in a paragraph of normalized
- * text (as sm_grams_build() checks) every such run is one character. */
+ * text (as sm_litscan_run() checks) every such run is one character. */
 enum { NL_MANY = 1u << 20, NL_SPACE = NL_MANY + 1 };
 
 static unsigned nl_add(unsigned a, unsigned b)
@@ -592,132 +590,4 @@ void sm_prefilter_literals(const char *pattern, char ***lits, size_t *n,
         free(off);
     }
     need_free(&q);
-}
-
-/* ---- the paragraph's trigrams ---- */
-
-static unsigned gram_bit(unsigned a, unsigned b, unsigned c)
-{
-    uint32_t g = (uint32_t)a << 16 | (uint32_t)b << 8 | c;
-    return (unsigned)((g * 2654435761u) >> (32 - SM_GRAM_SHIFT));
-}
-
-static bool is_space(unsigned c)
-{
-    return c == ' ' || (c >= '\t' && c <= '\r');   /* what \s matches */
-}
-
-bool sm_grams_build(uint64_t *bits, const char *text, size_t len)
-{
-    const unsigned char *t = (const unsigned char *)text;
-    unsigned a = 0, b = 0;
-    size_t seen = 0;
-    bool plain = true;
-    memset(bits, 0, SM_GRAM_WORDS * sizeof *bits);
-    for (size_t i = 0; i < len;) {
-        unsigned c = t[i];
-        if (i > 0 && is_space(c) && is_space(t[i - 1]))
-            plain = false;
-        /* caseless and UTF, PCRE2 lets k match the Kelvin sign and s the
-         * long s; every other ASCII letter matches only itself */
-        if (c < 0x80) {
-            c = c >= 'A' && c <= 'Z' ? c + 32 : c;
-            i++;
-        } else if (c == 0xE2 && i + 2 < len && t[i + 1] == 0x84 &&
-                   t[i + 2] == 0xAA) {
-            c = 'k';
-            i += 3;
-            plain = false;
-        } else if (c == 0xC5 && i + 1 < len && t[i + 1] == 0xBF) {
-            c = 's';
-            i += 2;
-            plain = false;
-        } else {
-            c = 0x80;                /* never in a literal */
-            i++;
-        }
-        if (++seen >= 3) {
-            unsigned bit = gram_bit(a, b, c);
-            bits[bit / 64] |= (uint64_t)1 << (bit % 64);
-        }
-        a = b;
-        b = c;
-    }
-    return plain;
-}
-
-/* sm_prefilter_bits() writes, for each factor, its length (entries, this
- * one included) and then, for each literal, the number of its trigrams and
- * their bits; a 0 ends it all. The lengths let the test skip ahead. */
-uint16_t *sm_prefilter_bits(char *const *lits, size_t n)
-{
-    size_t total = 1;
-    for (size_t i = 0; i < n; i++)
-        total += lits[i] ? strlen(lits[i]) : 1;
-    if (total >= 0xFFFF)
-        return NULL;
-    uint16_t *v = malloc(total * sizeof *v), *o = v;
-    if (!v)
-        return NULL;
-    uint16_t *factor = o++;
-    for (size_t i = 0; i < n; i++) {
-        const unsigned char *l = (const unsigned char *)lits[i];
-        if (!l) {                    /* the end of a factor */
-            *factor = (uint16_t)(o - factor);
-            factor = o++;
-            continue;
-        }
-        uint16_t *count = o++;
-        for (size_t k = 0; l[k + 1] && l[k + 2]; k++)
-            *o++ = (uint16_t)gram_bit(l[k], l[k + 1], l[k + 2]);
-        *count = (uint16_t)(o - count - 1);
-    }
-    *factor = 0;                     /* the slot after the last factor */
-    return v;
-}
-
-static bool has_bit(const uint64_t *bits, unsigned b)
-{
-    return bits[b / 64] >> (b % 64) & 1;
-}
-
-bool sm_regex_may_match(const sm_regex *re, const uint64_t *bits)
-{
-    if (re->lit_bits) {              /* the bits made once */
-        for (const uint16_t *p = re->lit_bits; *p;) {
-            const uint16_t *end = p + *p;
-            bool found = false;
-            for (p++; p < end && !found;) {
-                const uint16_t *lit_end = p + 1 + *p;
-                bool all = true;
-                for (p++; p < lit_end && all; p++)
-                    all = has_bit(bits, *p);
-                found = all;
-                p = lit_end;
-            }
-            if (!found)
-                return false;
-            p = end;
-        }
-        return true;
-    }
-    bool found = false, all;
-    for (size_t i = 0; i < re->nlits; i++) {
-        const unsigned char *l = (const unsigned char *)re->lits[i];
-        if (!l) {                    /* the end of a factor */
-            if (!found)
-                return false;
-            found = false;
-            continue;
-        }
-        if (found)
-            continue;
-        all = true;
-        for (size_t k = 0; all && l[k + 1] && l[k + 2]; k++) {
-            unsigned bit = gram_bit(l[k], l[k + 1], l[k + 2]);
-            all = bits[bit / 64] >> (bit % 64) & 1;
-        }
-        found = all;
-    }
-    return true;
 }

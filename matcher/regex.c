@@ -61,8 +61,6 @@ sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
                               &re->lit_off);
     else
         re->max_breaks = -1;
-    if (re->nlits)      /* NULL when out of memory: then they are hashed */
-        re->lit_bits = sm_prefilter_bits(re->lits, re->nlits);
     return SM_OK;
 }
 
@@ -75,12 +73,12 @@ void sm_regex_release(sm_regex *re)
     for (size_t i = 0; i < re->nlits; i++)
         free(re->lits[i]);
     free(re->lits);
-    free(re->lit_bits);
+    free(re->lit_id);
     free(re->lit_off);
     re->code = NULL;
     re->src = NULL;
     re->lits = NULL;
-    re->lit_bits = NULL;
+    re->lit_id = NULL;
     re->lit_off = NULL;
     re->nlits = 0;
 }
@@ -98,12 +96,12 @@ sm_scratch *sm_scratch_new(const sm_rules *rules)
     s->cand = calloc(s->ncand + 1, 1);
     s->cand_end = calloc(s->ncand + 1, sizeof *s->cand_end);
     s->skill_at = calloc(s->ncand + 1, sizeof *s->skill_at);
-    s->grams = calloc(SM_GRAM_WORDS, sizeof *s->grams);
     s->ncue = rules ? rules->nnegations + rules->nhedges : 0;
     s->cue_ok = calloc(s->ncue + 1, 1);
     if (!s->md || !s->mctx || !s->jit || !s->cand || !s->cand_end ||
         !s->skill_at ||
-        !s->grams || !s->cue_ok ||
+        !s->cue_ok ||
+        (rules && !sm_litscan_init(&s->scan, &rules->lits)) ||
         (rules && (!sm_trigger_index_build(&s->exact, rules->exact) ||
                    !sm_trigger_index_build(&s->prefix, rules->prefix)))) {
         sm_scratch_free(s);
@@ -127,8 +125,7 @@ void sm_scratch_free(sm_scratch *s)
     free(s->cand_end);
     free(s->thits);
     free(s->skill_at);
-    free(s->grams);
-    free(s->lower);
+    sm_litscan_free(&s->scan);
     free(s->win);
     free(s->cue_ok);
     sm_trigger_index_free(&s->exact);

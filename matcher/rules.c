@@ -1089,6 +1089,33 @@ static void warn(sm_rules *r, const char *file, int line, const char *fmt, ...)
     va_end(ap);
 }
 
+/* The literal index of every pattern the prefilter runs: the skills'
+ * patterns and exclusions, the negation and hedge cues. */
+static sm_status build_literals(sm_rules *r, sm_error *err)
+{
+    size_t n = r->nnegations + r->nhedges, k = 0;
+    for (size_t i = 0; i < r->nskills; i++)
+        n += r->skills[i].npats + r->skills[i].nexcl;
+    sm_regex **res = malloc((n ? n : 1) * sizeof *res);
+    if (!res)
+        return sm_fail(err, SM_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    for (size_t i = 0; i < r->nskills; i++) {
+        sm_skill *sk = &r->skills[i];
+        for (size_t j = 0; j < sk->npats; j++)
+            res[k++] = &sk->pats[j];
+        for (size_t j = 0; j < sk->nexcl; j++)
+            res[k++] = &sk->excl[j];
+    }
+    for (size_t i = 0; i < r->nnegations; i++)
+        res[k++] = &r->negations[i].re;
+    for (size_t i = 0; i < r->nhedges; i++)
+        res[k++] = &r->hedges[i].re;
+    bool ok = sm_litindex_build(&r->lits, res, k);
+    free(res);
+    return ok ? SM_OK
+              : sm_fail(err, SM_ERR_NOMEM, NULL, 0, 0, "out of memory");
+}
+
 sm_status sm_rules_load(const char *dir, sm_rules **out, sm_error *err)
 {
     struct dirent **names = NULL;
@@ -1197,6 +1224,8 @@ sm_status sm_rules_load(const char *dir, sm_rules **out, sm_error *err)
             r->skills[i].core_ml = !strcmp(r->skills[i].info.category, "ml");
     if (st == SM_OK)
         st = build_index(r, err);
+    if (st == SM_OK)
+        st = build_literals(r, err);
 done:
     for (size_t i = 0; i < nfiles; i++)
         sm_ynode_free(files[i].root);
@@ -1265,6 +1294,7 @@ void sm_rules_free(sm_rules *r)
     trigger_table_free(&r->exact);
     trigger_table_free(&r->prefix);
     free(r->untriggered);
+    sm_litindex_free(&r->lits);
     free(r->warnings);
     sm_lint_rules_free(r->lint);
     free(r->dir);

@@ -1,6 +1,6 @@
 /* The literal prefilter: which literals the parser finds in a pattern, and
  * the promise the matcher relies on - wherever a pattern matches, the
- * paragraph's trigrams hold one of its literals - checked for every
+ * paragraph holds its literals, where the offsets say - checked for every
  * pattern of the project's rules against the sample resumes, line by line
  * and whole. */
 #include <dirent.h>
@@ -199,47 +199,100 @@ static void test_literals(void)
     CHECK_STR(lits_of("ml|ai"), "");
 }
 
-static void test_grams(void)
+/* Literal index over regexes made from `patterns` (NULL-ended). */
+static size_t compile_all(const char *const *patterns, sm_regex *re)
 {
-    uint64_t bits[SM_GRAM_WORDS];
-    sm_regex re = {0};
-    char *v[] = {(char *)"kubernetes", (char *)"pytorch", NULL};
-    re.lits = v;
-    re.nlits = 3;
-    CHECK(sm_grams_build(bits, "Ran PYTORCH jobs", 16));
-    CHECK(sm_regex_may_match(&re, bits));
-    CHECK(sm_grams_build(bits, "Ran TensorFlow jobs", 19));
-    CHECK(!sm_regex_may_match(&re, bits));
-    /* the Kelvin sign and the long s match k and s caselessly; such a text
-     * is not plain, nor one with a run of white space */
-    const char *kelvin = "\xE2\x84\xAA" "ubernetes";
-    CHECK(!sm_grams_build(bits, kelvin, strlen(kelvin)));
-    CHECK(sm_regex_may_match(&re, bits));
-    CHECK(!sm_grams_build(bits, "two\n\nlines", 11));
-    CHECK(!sm_grams_build(bits, "a  b", 4));
-    CHECK(sm_grams_build(bits, "a b\nc", 5));
+    size_t n = 0;
+    for (; patterns[n]; n++)
+        if (sm_regex_compile(&re[n], patterns[n], 0, "t", 1, 1, NULL) != SM_OK)
+            CHECK(!"the test pattern compiles");
+    return n;
+}
+
+static void test_litindex(void)
+{
+    const char *const pats[] = {"kubernetes|pytorch", "pytorch\\s+(?:jobs|tasks)",
+                                "torch", "tensorflow", NULL};
+    sm_regex re[4] = {{0}};
+    sm_regex *ptr[4] = {&re[0], &re[1], &re[2], &re[3]};
+    size_t n = compile_all(pats, re);
+    sm_litindex ix;
+    sm_litscan sc;
+    CHECK(sm_litindex_build(&ix, ptr, n));
+    CHECK_INT((int)ix.nlits, 6);     /* jobs kubernetes pytorch tasks ... */
+    CHECK(sm_litscan_init(&sc, &ix));
+    /* caseless; one literal inside another is found too */
+    CHECK(sm_litscan_run(&ix, &sc, "Ran PYTORCH jobs", 16));
+    CHECK(sm_regex_may_match(&re[0], &sc));
+    CHECK(sm_regex_may_match(&re[1], &sc));
+    CHECK(sm_regex_may_match(&re[2], &sc));
+    CHECK(!sm_regex_may_match(&re[3], &sc));
+    size_t np;
+    const uint32_t *p = sm_litscan_places(&sc, re[2].lit_id[0], &np);
+    CHECK_INT((int)np, 1);
+    CHECK_INT(np ? (int)p[0] : -1, 6);
     /* factors: each must be there */
-    char *w[] = {(char *)"pytorch", NULL, (char *)"jobs", (char *)"tasks",
-                 NULL};
-    re.lits = w;
-    re.nlits = 5;
-    sm_grams_build(bits, "Ran PyTorch jobs", 16);
-    CHECK(sm_regex_may_match(&re, bits));
-    sm_grams_build(bits, "Ran PyTorch", 11);
-    CHECK(!sm_regex_may_match(&re, bits));
-    re.nlits = 0;                       /* nothing known: always runs */
-    CHECK(sm_regex_may_match(&re, bits));
+    CHECK(sm_litscan_run(&ix, &sc, "Ran PyTorch", 11));
+    CHECK(sm_regex_may_match(&re[0], &sc));
+    CHECK(!sm_regex_may_match(&re[1], &sc));
+    /* every place, overlapping ones too, in order */
+    CHECK(sm_litscan_run(&ix, &sc, "torch torchtorch", 16));
+    p = sm_litscan_places(&sc, re[2].lit_id[0], &np);
+    CHECK_INT((int)np, 3);
+    CHECK_INT(np == 3 ? (int)(p[0] + p[1] + p[2]) : -1, 0 + 6 + 11);
+    /* the Kelvin sign and the long s match k and s caselessly; such a text
+     * is not plain, nor one with a run of white space or a NUL */
+    const char *kelvin = "\xE2\x84\xAA" "ubernetes";
+    CHECK(!sm_litscan_run(&ix, &sc, kelvin, strlen(kelvin)));
+    CHECK(sm_regex_may_match(&re[0], &sc));
+    CHECK(!sm_litscan_run(&ix, &sc, "two\n\nlines", 11));
+    CHECK(!sm_litscan_run(&ix, &sc, "a  b", 4));
+    CHECK(!sm_litscan_run(&ix, &sc, "a\0b", 3));
+    CHECK(sm_litscan_run(&ix, &sc, "a b\nc", 5));
+    /* a pattern with nothing known always runs */
+    sm_regex none = {0};
+    CHECK(sm_regex_may_match(&none, &sc));
+    sm_litscan_free(&sc);
+    sm_litindex_free(&ix);
+    for (size_t i = 0; i < n; i++)
+        sm_regex_release(&re[i]);
 }
 
 static size_t checked, matched;
 
+/* In a plain text, does a match at [ms, me) hold, for each factor of
+ * re, one of its literals as many bytes in as the offsets say? */
+static bool offsets_hold(const sm_regex *re, const sm_litscan *sc, size_t ms)
+{
+    for (size_t f = 0; f < re->nlits;) {
+        bool found = false;
+        size_t e = f;
+        for (; e < re->nlits && re->lits[e]; e++) {
+            size_t n;
+            const uint32_t *p = sm_litscan_places(sc, re->lit_id[e], &n);
+            for (size_t j = 0; j < n && !found; j++)
+                found = p[j] >= ms + re->lit_off[2 * e] &&
+                        (re->lit_off[2 * e + 1] == SM_OFF_ANY ||
+                         p[j] <= ms + re->lit_off[2 * e + 1]);
+        }
+        if (!found)
+            return false;
+        f = e + 1;
+    }
+    return true;
+}
+
 /* Every regex of the rules against one text: a match must pass the
- * prefilter. */
+ * prefilter, and in plain text hold its literals where the offsets say. */
 static void check_text(const sm_rules *r, sm_scratch *s, const char *t,
                        size_t len)
 {
-    uint64_t bits[SM_GRAM_WORDS];
-    sm_grams_build(bits, t, len);
+    sm_litscan sc;
+    if (!sm_litscan_init(&sc, &r->lits)) {
+        CHECK(!"out of memory");
+        return;
+    }
+    bool plain = sm_litscan_run(&r->lits, &sc, t, len);
     for (size_t k = 0; k < r->nskills; k++) {
         const sm_skill *sk = &r->skills[k];
         for (size_t i = 0; i < sk->npats + sk->nexcl; i++) {
@@ -249,14 +302,20 @@ static void check_text(const sm_rules *r, sm_scratch *s, const char *t,
             checked++;
             if (sm_regex_find(re, s, t, len, 0, &ms, &me, NULL) == 1) {
                 matched++;
-                if (!sm_regex_may_match(re, bits)) {
+                if (!sm_regex_may_match(re, &sc)) {
                     CHECK(!"a match the prefilter would skip");
+                    fprintf(stderr, "  pattern %s\n  text %.*s\n", re->src,
+                            (int)len, t);
+                }
+                if (plain && re->lit_off && !offsets_hold(re, &sc, ms)) {
+                    CHECK(!"a match whose literals are not where said");
                     fprintf(stderr, "  pattern %s\n  text %.*s\n", re->src,
                             (int)len, t);
                 }
             }
         }
     }
+    sm_litscan_free(&sc);
 }
 
 static void test_rules_promise(void)
@@ -304,7 +363,7 @@ int main(void)
     test_literals();
     test_offsets();
     test_breaks();
-    test_grams();
+    test_litindex();
     test_rules_promise();
     return unit_done("prefilter");
 }

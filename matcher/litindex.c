@@ -1,0 +1,337 @@
+/* litindex.c - every literal of the rules' patterns (see prefilter.c),
+ * found in a paragraph in one pass.
+ *
+ * At load the distinct literals become an Aho-Corasick automaton, made a
+ * full DFA over the few byte classes the literals use, so the scan is one
+ * table lookup a byte. For each paragraph it records which literals occur
+ * and where: a pattern one of whose factors has no literal there cannot
+ * match and is not run (sm_regex_may_match()), and the matcher searches a
+ * pattern only near the places of its literals. The scan also tells
+ * whether the paragraph is plain (see sm_litscan_run()). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+enum { NONE = UINT32_MAX };
+
+static int str_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The id of literal `l` among the sorted, distinct v[0..n). */
+static uint32_t lit_find(char *const *v, size_t n, const char *l)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(v[mid], l);
+        if (c == 0)
+            return (uint32_t)mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NONE;
+}
+
+/* The trie of the literals v[0..n), then its failure links, making
+ * ix->delta a DFA; the literals ending at each state, its own and those of
+ * the states its failure links lead to, go to ix->out_at/out_ids. */
+static bool automaton(sm_litindex *ix, char *const *v, size_t n)
+{
+    size_t states = 1;
+    for (size_t i = 0; i < n; i++)
+        states += strlen(v[i]);
+    if (states >= NONE / 256)
+        return false;
+    size_t k = ix->nclass;
+    uint32_t *delta = malloc(states * k * sizeof *delta);
+    uint32_t *own = malloc(states * sizeof *own);
+    uint32_t *fail = malloc(states * sizeof *fail);
+    uint32_t *queue = malloc(states * sizeof *queue);
+    uint32_t *cnt = malloc(states * sizeof *cnt);
+    ix->out_at = malloc((states + 1) * sizeof *ix->out_at);
+    bool ok = delta && own && fail && queue && cnt && ix->out_at;
+    uint32_t used = 1;
+    if (ok) {
+        memset(delta, 0xFF, states * k * sizeof *delta);   /* NONE */
+        memset(own, 0xFF, states * sizeof *own);
+        for (size_t i = 0; i < n; i++) {
+            uint32_t s = 0;
+            for (const unsigned char *c = (const unsigned char *)v[i]; *c;
+                 c++) {
+                uint32_t *d = &delta[s * k + ix->cls[*c]];
+                if (*d == NONE)
+                    *d = used++;
+                s = *d;
+            }
+            own[s] = (uint32_t)i;
+        }
+        /* breadth first: a state's failure link is shallower, done */
+        size_t head = 0, tail = 0;
+        fail[0] = 0;
+        for (size_t c = 0; c < k; c++) {
+            uint32_t u = delta[c];
+            if (u == NONE) {
+                delta[c] = 0;
+            } else {
+                fail[u] = 0;
+                queue[tail++] = u;
+            }
+        }
+        while (head < tail) {
+            uint32_t s = queue[head++];
+            for (size_t c = 0; c < k; c++) {
+                uint32_t u = delta[s * k + c];
+                uint32_t f = delta[fail[s] * k + c];
+                if (u == NONE) {
+                    delta[s * k + c] = f;
+                } else {
+                    fail[u] = f;
+                    queue[tail++] = u;
+                }
+            }
+        }
+        /* outputs: a state's own literal, then its failure link's */
+        cnt[0] = 0;
+        for (size_t i = 0; i < tail; i++) {
+            uint32_t s = queue[i];
+            cnt[s] = (own[s] != NONE) + cnt[fail[s]];
+        }
+        size_t total = 0;
+        for (uint32_t s = 0; s < used; s++) {
+            ix->out_at[s] = (uint32_t)total;
+            total += cnt[s];
+        }
+        ix->out_at[used] = (uint32_t)total;
+        ix->out_ids = malloc((total ? total : 1) * sizeof *ix->out_ids);
+        ok = ix->out_ids != NULL;
+        for (size_t i = 0; ok && i < tail; i++) {
+            uint32_t s = queue[i], w = ix->out_at[s];
+            if (own[s] != NONE)
+                ix->out_ids[w++] = own[s];
+            memcpy(ix->out_ids + w, ix->out_ids + ix->out_at[fail[s]],
+                   cnt[fail[s]] * sizeof *ix->out_ids);
+        }
+    }
+    free(own);
+    free(fail);
+    free(queue);
+    free(cnt);
+    if (ok) {
+        uint32_t *d = realloc(delta, (size_t)used * k * sizeof *d);
+        ix->delta = d ? d : delta;
+        ix->nstates = used;
+    } else {
+        free(delta);
+    }
+    return ok;
+}
+
+bool sm_litindex_build(sm_litindex *ix, sm_regex *const *res, size_t nres)
+{
+    memset(ix, 0, sizeof *ix);
+    size_t total = 0, n = 0;
+    for (size_t r = 0; r < nres; r++)
+        total += res[r]->nlits;
+    char **v = malloc((total ? total : 1) * sizeof *v);
+    if (!v)
+        return false;
+    for (size_t r = 0; r < nres; r++)
+        for (size_t i = 0; i < res[r]->nlits; i++)
+            if (res[r]->lits[i])
+                v[n++] = res[r]->lits[i];
+    if (n > 1)
+        qsort(v, n, sizeof *v, str_cmp);
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!w || strcmp(v[w - 1], v[i]))
+            v[w++] = v[i];
+    n = w;
+    /* byte classes: one for each byte a literal holds (upper case
+     * letters with their lower case), 0 for all the others */
+    ix->nclass = 1;
+    for (size_t i = 0; i < n; i++)
+        for (const unsigned char *c = (const unsigned char *)v[i]; *c; c++)
+            if (!ix->cls[*c])
+                ix->cls[*c] = (uint8_t)ix->nclass++;
+    for (int c = 'A'; c <= 'Z'; c++)
+        ix->cls[c] = ix->cls[c + 32];
+    ix->nlits = (uint32_t)n;
+    ix->lit_len = malloc((n ? n : 1) * sizeof *ix->lit_len);
+    bool ok = ix->lit_len && ix->nclass < 256 && automaton(ix, v, n);
+    for (size_t i = 0; ok && i < n; i++)
+        ix->lit_len[i] = (uint32_t)strlen(v[i]);
+    /* each pattern's literals by id */
+    for (size_t r = 0; ok && r < nres; r++) {
+        sm_regex *re = res[r];
+        free(re->lit_id);
+        re->lit_id = NULL;
+        if (!re->nlits)
+            continue;
+        re->lit_id = malloc(re->nlits * sizeof *re->lit_id);
+        ok = re->lit_id != NULL;
+        for (size_t i = 0; ok && i < re->nlits; i++)
+            re->lit_id[i] = re->lits[i] ? lit_find(v, n, re->lits[i]) : NONE;
+    }
+    free(v);
+    if (!ok)
+        sm_litindex_free(ix);
+    return ok;
+}
+
+void sm_litindex_free(sm_litindex *ix)
+{
+    free(ix->lit_len);
+    free(ix->delta);
+    free(ix->out_at);
+    free(ix->out_ids);
+    memset(ix, 0, sizeof *ix);
+}
+
+bool sm_litscan_init(sm_litscan *sc, const sm_litindex *ix)
+{
+    memset(sc, 0, sizeof *sc);
+    size_t n = ix->nlits ? ix->nlits : 1;
+    sc->seen = calloc(n, sizeof *sc->seen);
+    sc->first = calloc(n, sizeof *sc->first);
+    sc->count = calloc(n, sizeof *sc->count);
+    sc->present = calloc(n, sizeof *sc->present);
+    sc->all = true;
+    if (!sc->seen || !sc->first || !sc->count || !sc->present) {
+        sm_litscan_free(sc);
+        return false;
+    }
+    return true;
+}
+
+void sm_litscan_free(sm_litscan *sc)
+{
+    free(sc->seen);
+    free(sc->first);
+    free(sc->count);
+    free(sc->present);
+    free(sc->found);
+    free(sc->pos);
+    memset(sc, 0, sizeof *sc);
+}
+
+static bool is_space(unsigned c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');   /* what \s matches */
+}
+
+/* The places of each literal, in order: found[] sorted by literal. */
+static bool places(sm_litscan *sc)
+{
+    if (sc->nfound > sc->cappos) {
+        uint32_t *p = realloc(sc->pos, sc->nfound * sizeof *p);
+        if (!p)
+            return false;
+        sc->pos = p;
+        sc->cappos = sc->nfound;
+    }
+    uint32_t at = 0;
+    for (size_t i = 0; i < sc->npresent; i++) {
+        uint32_t id = sc->present[i];
+        sc->first[id] = at;
+        at += sc->count[id];
+    }
+    for (size_t i = 0; i < sc->nfound; i++)
+        sc->pos[sc->first[sc->found[i].id]++] = sc->found[i].at;
+    for (size_t i = 0; i < sc->npresent; i++)
+        sc->first[sc->present[i]] -= sc->count[sc->present[i]];
+    return true;
+}
+
+bool sm_litscan_run(const sm_litindex *ix, sm_litscan *sc, const char *text,
+                    size_t len)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    const size_t k = ix->nclass;
+    bool plain = true, space = false;
+    uint32_t s = 0;
+    sc->npresent = sc->nfound = 0;
+    sc->all = true;                  /* until scanned: everything may match */
+    if (!ix->delta || !sc->seen || len >= UINT32_MAX)
+        return false;
+    if (++sc->gen == 0) {            /* wrapped: forget every paragraph */
+        memset(sc->seen, 0, (ix->nlits ? ix->nlits : 1) * sizeof *sc->seen);
+        sc->gen = 1;
+    }
+    sc->all = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = t[i];
+        bool sp = is_space(c);
+        if (sp && space)
+            plain = false;
+        space = sp;
+        /* caseless and UTF, PCRE2 lets k match the Kelvin sign and s the
+         * long s; every other ASCII letter matches only itself */
+        if (c == 0xE2 && i + 2 < len && t[i + 1] == 0x84 && t[i + 2] == 0xAA) {
+            c = 'k';
+            i += 2;
+            plain = false;
+        } else if (c == 0xC5 && i + 1 < len && t[i + 1] == 0xBF) {
+            c = 's';
+            i += 1;
+            plain = false;
+        } else if (c == 0) {
+            plain = false;
+        }
+        s = ix->delta[s * k + ix->cls[c]];
+        for (uint32_t o = ix->out_at[s]; o < ix->out_at[s + 1]; o++) {
+            uint32_t id = ix->out_ids[o];
+            if (sc->seen[id] != sc->gen) {
+                sc->seen[id] = sc->gen;
+                sc->count[id] = 0;
+                sc->present[sc->npresent++] = id;
+            }
+            sc->count[id]++;
+            sm_litfound *f = SM_PUSH(sc->found, sc->nfound, sc->capfound);
+            if (!f) {
+                sc->all = true;      /* out of memory: as if not scanned */
+                return false;
+            }
+            f->id = id;
+            f->at = (uint32_t)(i + 1 - ix->lit_len[id]);
+        }
+    }
+    if (!places(sc)) {
+        sc->all = true;
+        return false;
+    }
+    return plain;
+}
+
+const uint32_t *sm_litscan_places(const sm_litscan *sc, uint32_t id,
+                                  size_t *n)
+{
+    if (sc->all || id == NONE || sc->seen[id] != sc->gen) {
+        *n = 0;
+        return NULL;
+    }
+    *n = sc->count[id];
+    return sc->pos + sc->first[id];
+}
+
+bool sm_regex_may_match(const sm_regex *re, const sm_litscan *sc)
+{
+    if (!re->nlits || !re->lit_id || sc->all)
+        return true;
+    bool found = false;
+    for (size_t i = 0; i < re->nlits; i++) {
+        uint32_t id = re->lit_id[i];
+        if (!re->lits[i]) {          /* the end of a factor */
+            if (!found)
+                return false;
+            found = false;
+        } else if (!found) {
+            found = id != NONE && sc->seen[id] == sc->gen;
+        }
+    }
+    return true;
+}
