@@ -14,6 +14,7 @@
 #include "internal.h"
 
 enum { NONE = UINT32_MAX };
+#define OUT 0x80000000u      /* in a table entry: literals end there */
 
 static int str_cmp(const void *a, const void *b)
 {
@@ -37,33 +38,37 @@ static uint32_t lit_find(char *const *v, size_t n, const char *l)
     return NONE;
 }
 
-/* The trie of the literals v[0..n), then its failure links, making
- * ix->delta a DFA; the literals ending at each state, its own and those of
- * the states its failure links lead to, go to ix->out_at/out_ids. */
+/* The trie of the literals v[0..n), then its failure links, making it a
+ * DFA: ix->delta, each entry the next state's row (its number times k)
+ * with OUT set when literals end there; the states numbered breadth first,
+ * so that the shallow ones, where a scan mostly is, sit together. The
+ * literals ending at each state, its own and those of the states its
+ * failure links lead to, go to ix->out_at/out_ids. */
 static bool automaton(sm_litindex *ix, char *const *v, size_t n)
 {
     size_t states = 1;
     for (size_t i = 0; i < n; i++)
         states += strlen(v[i]);
-    if (states >= NONE / 256)
+    if (states >= OUT / 256)
         return false;
     size_t k = ix->nclass;
-    uint32_t *delta = malloc(states * k * sizeof *delta);
+    uint32_t *trie = malloc(states * k * sizeof *trie);
     uint32_t *own = malloc(states * sizeof *own);
     uint32_t *fail = malloc(states * sizeof *fail);
-    uint32_t *queue = malloc(states * sizeof *queue);
+    uint32_t *order = malloc(states * sizeof *order);   /* breadth first */
+    uint32_t *rank = malloc(states * sizeof *rank);     /* its inverse */
     uint32_t *cnt = malloc(states * sizeof *cnt);
-    ix->out_at = malloc((states + 1) * sizeof *ix->out_at);
-    bool ok = delta && own && fail && queue && cnt && ix->out_at;
+    bool ok = trie && own && fail && order && rank && cnt;
     uint32_t used = 1;
+    size_t total = 0;
     if (ok) {
-        memset(delta, 0xFF, states * k * sizeof *delta);   /* NONE */
+        memset(trie, 0xFF, states * k * sizeof *trie);   /* NONE */
         memset(own, 0xFF, states * sizeof *own);
         for (size_t i = 0; i < n; i++) {
             uint32_t s = 0;
             for (const unsigned char *c = (const unsigned char *)v[i]; *c;
                  c++) {
-                uint32_t *d = &delta[s * k + ix->cls[*c]];
+                uint32_t *d = &trie[s * k + ix->cls[*c]];
                 if (*d == NONE)
                     *d = used++;
                 s = *d;
@@ -72,62 +77,57 @@ static bool automaton(sm_litindex *ix, char *const *v, size_t n)
         }
         /* breadth first: a state's failure link is shallower, done */
         size_t head = 0, tail = 0;
+        order[tail++] = 0;
         fail[0] = 0;
-        for (size_t c = 0; c < k; c++) {
-            uint32_t u = delta[c];
-            if (u == NONE) {
-                delta[c] = 0;
-            } else {
-                fail[u] = 0;
-                queue[tail++] = u;
-            }
-        }
         while (head < tail) {
-            uint32_t s = queue[head++];
+            uint32_t s = order[head++];
             for (size_t c = 0; c < k; c++) {
-                uint32_t u = delta[s * k + c];
-                uint32_t f = delta[fail[s] * k + c];
+                uint32_t u = trie[s * k + c];
+                uint32_t f = s ? trie[fail[s] * k + c] : 0;
                 if (u == NONE) {
-                    delta[s * k + c] = f;
+                    trie[s * k + c] = f;
                 } else {
                     fail[u] = f;
-                    queue[tail++] = u;
+                    order[tail++] = u;
                 }
             }
         }
         /* outputs: a state's own literal, then its failure link's */
-        cnt[0] = 0;
         for (size_t i = 0; i < tail; i++) {
-            uint32_t s = queue[i];
-            cnt[s] = (own[s] != NONE) + cnt[fail[s]];
-        }
-        size_t total = 0;
-        for (uint32_t s = 0; s < used; s++) {
-            ix->out_at[s] = (uint32_t)total;
+            uint32_t s = order[i];
+            rank[s] = (uint32_t)i;
+            cnt[s] = (own[s] != NONE) + (s ? cnt[fail[s]] : 0);
             total += cnt[s];
         }
-        ix->out_at[used] = (uint32_t)total;
+        ix->out_at = malloc((used + 1) * sizeof *ix->out_at);
         ix->out_ids = malloc((total ? total : 1) * sizeof *ix->out_ids);
-        ok = ix->out_ids != NULL;
-        for (size_t i = 0; ok && i < tail; i++) {
-            uint32_t s = queue[i], w = ix->out_at[s];
-            if (own[s] != NONE)
-                ix->out_ids[w++] = own[s];
-            memcpy(ix->out_ids + w, ix->out_ids + ix->out_at[fail[s]],
-                   cnt[fail[s]] * sizeof *ix->out_ids);
-        }
+        ix->delta = malloc((size_t)used * k * sizeof *ix->delta);
+        ok = ix->out_at && ix->out_ids && ix->delta;
     }
+    for (size_t i = 0, at = 0; ok && i < used; i++) {
+        uint32_t s = order[i];
+        ix->out_at[i] = (uint32_t)at;
+        if (own[s] != NONE)
+            ix->out_ids[at++] = own[s];
+        if (s) {
+            uint32_t f = rank[fail[s]];
+            memcpy(ix->out_ids + at, ix->out_ids + ix->out_at[f],
+                   cnt[fail[s]] * sizeof *ix->out_ids);
+            at += cnt[fail[s]];
+        }
+        for (size_t c = 0; c < k; c++) {
+            uint32_t u = trie[s * k + c];
+            ix->delta[i * k + c] = rank[u] * (uint32_t)k | (cnt[u] ? OUT : 0);
+        }
+        ix->out_at[used] = (uint32_t)total;
+    }
+    ix->nstates = used;
+    free(trie);
     free(own);
     free(fail);
-    free(queue);
+    free(order);
+    free(rank);
     free(cnt);
-    if (ok) {
-        uint32_t *d = realloc(delta, (size_t)used * k * sizeof *d);
-        ix->delta = d ? d : delta;
-        ix->nstates = used;
-    } else {
-        free(delta);
-    }
     return ok;
 }
 
@@ -251,7 +251,7 @@ bool sm_litscan_run(const sm_litindex *ix, sm_litscan *sc, const char *text,
                     size_t len)
 {
     const unsigned char *t = (const unsigned char *)text;
-    const size_t k = ix->nclass;
+    const uint32_t k = ix->nclass;
     bool plain = true, space = false;
     uint32_t s = 0;
     sc->npresent = sc->nfound = 0;
@@ -282,8 +282,11 @@ bool sm_litscan_run(const sm_litindex *ix, sm_litscan *sc, const char *text,
         } else if (c == 0) {
             plain = false;
         }
-        s = ix->delta[s * k + ix->cls[c]];
-        for (uint32_t o = ix->out_at[s]; o < ix->out_at[s + 1]; o++) {
+        s = ix->delta[(s & ~OUT) + ix->cls[c]];
+        if (!(s & OUT))
+            continue;
+        uint32_t st = (s & ~OUT) / (uint32_t)k;
+        for (uint32_t o = ix->out_at[st]; o < ix->out_at[st + 1]; o++) {
             uint32_t id = ix->out_ids[o];
             if (sc->seen[id] != sc->gen) {
                 sc->seen[id] = sc->gen;
