@@ -96,7 +96,7 @@ int sm_regex_find_by(const sm_regex *re, sm_scratch *s, const char *subject,
 
 /* ---- literal prefilter (prefilter.c) ---- */
 /* What every match of `pattern` contains: factors, each a run of literals
- * (ASCII, lower case, 3 bytes or more) ended by a NULL entry; a match holds
+ * (ASCII, lower case, 2 bytes or more) ended by a NULL entry; a match holds
  * one literal of every factor. None (*n = 0) when nothing is known.
  * *max_breaks is the most line breaks a match can span, in text whose runs
  * of white space are one character long (-1: no bound, or not known).

@@ -557,7 +557,7 @@ static bool window_holds(const sm_regex *re, const sm_scratch *s, size_t skip,
 static bool occurrences(const sm_regex *re, sm_scratch *s, const sm_doc *doc,
                         size_t p0, bool *oom)
 {
-    enum { MAX_SEARCHED = 8 };
+    enum { MAX_SEARCHED = 48 };
     size_t f = pick_factor(re), k = f;
     s->nwin = 0;
     while (k < re->nlits && re->lits[k])

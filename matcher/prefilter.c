@@ -24,7 +24,7 @@
 #include "internal.h"
 
 enum {
-    MIN_LIT = 3,             /* shorter literals have no trigram to test */
+    MIN_LIT = 2,             /* one letter is everywhere */
     MAX_LIT = 48,
     MAX_SET = 48,            /* more alternatives cost more than they save */
     MAX_FACTORS = 8
