@@ -202,14 +202,45 @@ static size_t clause_end(const char *t, size_t hi, size_t at, int window)
     return i;
 }
 
+/* Can `re` match with [b, e) (relative to the paragraph) as its subject?
+ * Not when a factor of it has no literal wholly inside; known only in a
+ * plain paragraph. */
+static bool may_match_in(const sm_regex *re, const sm_scratch *s, size_t b,
+                         size_t e)
+{
+    if (!s->plain || !re->lit_id)
+        return true;
+    for (size_t f = 0; f < re->nlits;) {
+        bool found = false;
+        size_t i = f;
+        for (; i < re->nlits && re->lits[i]; i++) {
+            size_t n, lo = 0, hi;
+            const uint32_t *p = sm_litscan_places(&s->scan, re->lit_id[i], &n);
+            for (hi = n; lo < hi;) {   /* the first place at or after b */
+                size_t mid = (lo + hi) / 2;
+                if (p[mid] < b)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            found = found || (lo < n && p[lo] + strlen(re->lits[i]) <= e);
+        }
+        if (!found)
+            return false;
+        f = i + 1;
+    }
+    return true;
+}
+
 /* Does a cue match the clause text before (ending at the hit) or after
- * (starting at the hit's end)? Not when `may` is false: the cue's literals
- * are not in the paragraph. */
+ * (starting at the hit's end)? Not when `may` is false (the cue's literals
+ * are not in the paragraph) or its literals are not in the clause. */
 static int cue_matches(const sm_cue *q, sm_scratch *s, bool may,
-                       const char *t, size_t b, size_t e, sm_error *err)
+                       const char *t, size_t p0, size_t b, size_t e,
+                       sm_error *err)
 {
     size_t ms, me;
-    if (!may)
+    if (!may || !may_match_in(&q->re, s, b - p0, e - p0))
         return 0;
     return sm_regex_find(&q->re, s, t + b, e - b, 0, &ms, &me, err);
 }
@@ -672,6 +703,7 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
     const sm_litscan *lits = full ? NULL : &s->scan;
     if (full) {
         memset(s->cand, 1, r->nskills);
+        s->plain = false;            /* no places known */
     } else {
         find_candidates(r, s, t + p0, p1 - p0);
         s->plain = sm_litscan_run(&r->lits, &s->scan, t + p0, p1 - p0);
@@ -773,9 +805,9 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
             for (size_t q = 0; q < r->nnegations && !neg; q++) {
                 const sm_cue *c = &r->negations[q];
                 int rc = c->where
-                             ? cue_matches(c, s, s->cue_ok[q], t, h.end,
+                             ? cue_matches(c, s, s->cue_ok[q], t, p0, h.end,
                                            ce, err)
-                             : cue_matches(c, s, s->cue_ok[q], t, cb,
+                             : cue_matches(c, s, s->cue_ok[q], t, p0, cb,
                                            h.start, err);
                 if (rc < 0) {
                     st = match_error(doc, c->id, "negation cue", err);
@@ -794,9 +826,9 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
                  q++) {
                 const sm_cue *c = &r->hedges[q];
                 int rc = c->where
-                             ? cue_matches(c, s, hedge_ok[q], t, h.end,
+                             ? cue_matches(c, s, hedge_ok[q], t, p0, h.end,
                                            ce, err)
-                             : cue_matches(c, s, hedge_ok[q], t, cb,
+                             : cue_matches(c, s, hedge_ok[q], t, p0, cb,
                                            h.start, err);
                 if (rc < 0) {
                     st = match_error(doc, c->id, "hedge cue", err);
