@@ -39,8 +39,8 @@ static uint32_t lit_find(char *const *v, size_t n, const char *l)
 }
 
 /* The trie of the literals v[0..n), then its failure links, making it a
- * DFA: ix->delta, each entry the next state's row (its number times k)
- * with OUT set when literals end there; the states numbered breadth first,
+ * DFA: ix->delta, each entry the next state with OUT set when literals end
+ * there; the states numbered breadth first,
  * so that the shallow ones, where a scan mostly is, sit together. The
  * literals ending at each state, its own and those of the states its
  * failure links lead to, go to ix->out_at/out_ids. */
@@ -117,7 +117,7 @@ static bool automaton(sm_litindex *ix, char *const *v, size_t n)
         }
         for (size_t c = 0; c < k; c++) {
             uint32_t u = trie[s * k + c];
-            ix->delta[i * k + c] = rank[u] * (uint32_t)k | (cnt[u] ? OUT : 0);
+            ix->delta[i * k + c] = rank[u] | (cnt[u] ? OUT : 0);
         }
         ix->out_at[used] = (uint32_t)total;
     }
@@ -282,11 +282,11 @@ bool sm_litscan_run(const sm_litindex *ix, sm_litscan *sc, const char *text,
         } else if (c == 0) {
             plain = false;
         }
-        s = ix->delta[(s & ~OUT) + ix->cls[c]];
+        s = ix->delta[(s & ~OUT) * k + ix->cls[c]];
         if (!(s & OUT))
             continue;
-        uint32_t st = (s & ~OUT) / (uint32_t)k;
-        for (uint32_t o = ix->out_at[st]; o < ix->out_at[st + 1]; o++) {
+        for (uint32_t o = ix->out_at[s & ~OUT]; o < ix->out_at[(s & ~OUT) + 1];
+             o++) {
             uint32_t id = ix->out_ids[o];
             if (sc->seen[id] != sc->gen) {
                 sc->seen[id] = sc->gen;
