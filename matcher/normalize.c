@@ -63,6 +63,32 @@ static void emit(out_buf *b, const char *s, size_t len, int line, int col)
     b->exp_col = col + 1;
 }
 
+/* emit() for each byte of s[0..len), printable ASCII on one line from
+ * line:col; between the anchors emit() would make, in bulk. */
+static void emit_run(out_buf *b, const char *s, size_t len, int line, int col)
+{
+    while (len && !b->oom) {
+        emit(b, s, 1, line, col);    /* its anchor, when one is due */
+        s++;
+        len--;
+        col++;
+        if (b->oom || !b->doc->nanchors)
+            continue;
+        size_t since = b->n - b->doc->anchors[b->doc->nanchors - 1].norm;
+        size_t room = since >= ANCHOR_GAP ? 0 : ANCHOR_GAP - since;
+        if (room > len)
+            room = len;
+        if (!room || !reserve(b, room))
+            continue;
+        memcpy(b->o + b->n, s, room);
+        b->n += room;
+        s += room;
+        len -= room;
+        col += (int)room;
+        b->exp_col = col;
+    }
+}
+
 static unsigned decode(const unsigned char *p, size_t *k)
 {
     unsigned c = p[0];
@@ -168,6 +194,20 @@ sm_status sm_normalize(sm_doc *doc, const char *in, size_t len, sm_error *err)
     *ls = 0;
 
     while (i < len && !b.oom) {
+        if (p[i] > 0x20 && p[i] < 0x7F) {   /* a run of plain characters */
+            size_t j = i + 1;
+            while (j < len && p[j] > 0x20 && p[j] < 0x7F)
+                j++;
+            if (pending_space) {
+                emit(&b, " ", 1, space_line, space_col);
+                pending_space = false;
+            }
+            emit_run(&b, (const char *)p + i, j - i, line, col);
+            at_line_start = false;
+            col += (int)(j - i);
+            i = j;
+            continue;
+        }
         size_t k;
         unsigned cp = decode(p + i, &k);
         const char *rep = NULL;

@@ -15,6 +15,14 @@ typedef sm_job_range range;
 static const char *const MONTHS[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                      "jul", "aug", "sep", "oct", "nov", "dec"};
 
+/* The bytes a date can start with: see date_at(). */
+static const bool DATE_START[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+    ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['j'] = 1, ['f'] = 1, ['m'] = 1, ['a'] = 1, ['s'] = 1, ['o'] = 1,
+    ['n'] = 1, ['d'] = 1, ['J'] = 1, ['F'] = 1, ['M'] = 1, ['A'] = 1,
+    ['S'] = 1, ['O'] = 1, ['N'] = 1, ['D'] = 1};
+
 static bool word_start(const char *t, size_t i)
 {
     return i == 0 || !isalnum((unsigned char)t[i - 1]);
@@ -313,6 +321,9 @@ sm_status sm_years_find(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
         bool edu = false, edu_known = false;
         for (size_t i = 0; i < n; i++) {
             int y1, m1, y2 = 0, m2 = 0;
+            /* a date starts a word, with a digit or a month's initial */
+            if (!DATE_START[(unsigned char)t[i]] || !word_start(t, i))
+                continue;
             size_t l1 = date_at(t, i, n, &y1, &m1);
             if (!l1)
                 continue;
