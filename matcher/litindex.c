@@ -219,11 +219,6 @@ void sm_litscan_free(sm_litscan *sc)
     memset(sc, 0, sizeof *sc);
 }
 
-static bool is_space(unsigned c)
-{
-    return c == ' ' || (c >= '\t' && c <= '\r');   /* what \s matches */
-}
-
 /* The places of each literal, in order: found[] sorted by literal. */
 static bool places(sm_litscan *sc)
 {
@@ -247,46 +242,65 @@ static bool places(sm_litscan *sc)
     return true;
 }
 
+/* Bytes the scan looks at twice: white space (a run of it makes a text
+ * not plain), NUL, and the lead bytes of the Kelvin sign and the long s. */
+enum { B_SPACE = 1, B_OTHER = 2 };
+static const uint8_t SPECIAL[256] = {
+    [' '] = B_SPACE, ['\t'] = B_SPACE, ['\n'] = B_SPACE, ['\v'] = B_SPACE,
+    ['\f'] = B_SPACE, ['\r'] = B_SPACE, [0] = B_OTHER, [0xE2] = B_OTHER,
+    [0xC5] = B_OTHER};
+
 bool sm_litscan_run(const sm_litindex *ix, sm_litscan *sc, const char *text,
                     size_t len)
 {
     const unsigned char *t = (const unsigned char *)text;
     const uint32_t k = ix->nclass;
+    const uint32_t *delta = ix->delta;
+    const uint8_t *cls = ix->cls;
     bool plain = true, space = false;
     uint32_t s = 0;
     sc->npresent = sc->nfound = 0;
     sc->all = true;                  /* until scanned: everything may match */
-    if (!ix->delta || !sc->seen || len >= UINT32_MAX)
+    if (!delta || !sc->seen || len >= UINT32_MAX)
         return false;
     if (++sc->gen == 0) {            /* wrapped: forget every paragraph */
         memset(sc->seen, 0, (ix->nlits ? ix->nlits : 1) * sizeof *sc->seen);
         sc->gen = 1;
     }
-    sc->all = false;
     for (size_t i = 0; i < len; i++) {
         unsigned c = t[i];
-        bool sp = is_space(c);
-        if (sp && space)
-            plain = false;
-        space = sp;
-        /* caseless and UTF, PCRE2 lets k match the Kelvin sign and s the
-         * long s; every other ASCII letter matches only itself */
-        if (c == 0xE2 && i + 2 < len && t[i + 1] == 0x84 && t[i + 2] == 0xAA) {
-            c = 'k';
-            i += 2;
-            plain = false;
-        } else if (c == 0xC5 && i + 1 < len && t[i + 1] == 0xBF) {
-            c = 's';
-            i += 1;
-            plain = false;
-        } else if (c == 0) {
-            plain = false;
+        if (SPECIAL[c] == B_SPACE) {
+            if (space)
+                plain = false;
+            space = true;
+        } else if (SPECIAL[c]) {
+            space = false;
+            /* caseless and UTF, PCRE2 lets k match the Kelvin sign and s
+             * the long s; every other ASCII letter matches only itself */
+            if (c == 0xE2 && i + 2 < len && t[i + 1] == 0x84 &&
+                t[i + 2] == 0xAA) {
+                c = 'k';
+                i += 2;
+                plain = false;
+            } else if (c == 0xC5 && i + 1 < len && t[i + 1] == 0xBF) {
+                c = 's';
+                i += 1;
+                plain = false;
+            } else if (c == 0) {
+                plain = false;
+            }
+        } else {
+            space = false;
         }
-        s = ix->delta[(s & ~OUT) * k + ix->cls[c]];
+        s = delta[(s & ~OUT) * k + cls[c]];
         if (!(s & OUT))
             continue;
-        for (uint32_t o = ix->out_at[s & ~OUT]; o < ix->out_at[(s & ~OUT) + 1];
-             o++) {
+        uint32_t o = ix->out_at[s & ~OUT], end = ix->out_at[(s & ~OUT) + 1];
+        if (sc->nfound + (end - o) > sc->capfound &&
+            !sm_grow((void **)&sc->found, &sc->capfound,
+                     sc->nfound + (end - o) + len - i, sizeof *sc->found))
+            return false;            /* out of memory: as if not scanned */
+        for (; o < end; o++) {
             uint32_t id = ix->out_ids[o];
             if (sc->seen[id] != sc->gen) {
                 sc->seen[id] = sc->gen;
@@ -294,19 +308,13 @@ bool sm_litscan_run(const sm_litindex *ix, sm_litscan *sc, const char *text,
                 sc->present[sc->npresent++] = id;
             }
             sc->count[id]++;
-            sm_litfound *f = SM_PUSH(sc->found, sc->nfound, sc->capfound);
-            if (!f) {
-                sc->all = true;      /* out of memory: as if not scanned */
-                return false;
-            }
-            f->id = id;
-            f->at = (uint32_t)(i + 1 - ix->lit_len[id]);
+            sc->found[sc->nfound++] =
+                (sm_litfound){id, (uint32_t)(i + 1 - ix->lit_len[id])};
         }
     }
-    if (!places(sc)) {
-        sc->all = true;
+    if (!places(sc))
         return false;
-    }
+    sc->all = false;
     return plain;
 }
 
