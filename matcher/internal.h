@@ -306,6 +306,8 @@ struct sm_rules {
     sm_trigger *exact;       /* uthash: word -> skills */
     sm_trigger *prefix;      /* uthash: prefix -> skills */
     unsigned char prefix_lens[64];  /* which prefix lengths exist */
+    unsigned char prefix_first2[65536];  /* the first two bytes of one */
+    bool prefix_short;       /* a prefix trigger of one byte or none */
     int *untriggered;        /* skills with no trigger: always run */
     size_t nuntriggered;
     sm_error *warnings;

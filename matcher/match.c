@@ -129,13 +129,20 @@ static void find_candidates(const sm_rules *r, sm_scratch *s, const char *text,
                 i++;
             size_t w = i;
             h = SM_FNV_BASIS;
+            /* a prefix trigger can end in this word only when the word
+             * starts as one does */
+            bool pfx = r->prefix_short ||
+                       (w + 1 < n &&
+                        r->prefix_first2[lower_ascii(p[w]) << 8 |
+                                         lower_ascii(p[w + 1])]);
             while (i < n && is_alnum_ascii(lower_ascii(p[i]))) {
                 unsigned char c = lower_ascii(p[i]);
                 if (i - w < MAX_TOKEN)
                     buf[i - w] = (char)c;
                 h = (h ^ c) * SM_FNV_PRIME;
                 i++;
-                if (i - w < sizeof r->prefix_lens && r->prefix_lens[i - w])
+                if (pfx && i - w < sizeof r->prefix_lens &&
+                    r->prefix_lens[i - w])
                     mark(s, &s->prefix, h, buf, i - w, end);
             }
             /* no trigger is longer than MAX_TOKEN */

@@ -1013,6 +1013,11 @@ static sm_status build_index(sm_rules *r, sm_error *err)
                                "out of memory");
             if (prefix)
                 r->prefix_lens[len] = 1;
+            if (prefix && len < 2)
+                r->prefix_short = true;
+            else if (prefix)
+                r->prefix_first2[(unsigned char)key[0] << 8 |
+                                 (unsigned char)key[1]] = 1;
         }
     }
     return SM_OK;
