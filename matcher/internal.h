@@ -170,6 +170,8 @@ typedef struct {
 typedef struct {
     sm_trigger_slot *slots;  /* NULL: empty */
     size_t mask;
+    uint64_t *filter;        /* a bit per hash value's low 16 bits: most
+                                words are no trigger, told without a probe */
 } sm_trigger_index;
 
 #define SM_FNV_BASIS 14695981039346656037ull

@@ -33,9 +33,12 @@ bool sm_trigger_index_build(sm_trigger_index *ix, const sm_trigger *table)
     while (cap < n * 2)
         cap *= 2;
     ix->slots = calloc(cap, sizeof *ix->slots);
+    ix->filter = calloc(65536 / 64, sizeof *ix->filter);
     ix->mask = cap - 1;
-    if (!ix->slots)
+    if (!ix->slots || !ix->filter) {
+        sm_trigger_index_free(ix);
         return false;
+    }
     for (const sm_trigger *t = table; t; t = t->hh.next) {
         uint64_t h = SM_FNV_BASIS;
         for (const char *c = t->key; *c; c++)
@@ -45,6 +48,7 @@ bool sm_trigger_index_build(sm_trigger_index *ix, const sm_trigger *table)
             i = (i + 1) & ix->mask;
         ix->slots[i] = (sm_trigger_slot){h, t->key, strlen(t->key),
                                          t->skills, t->n};
+        ix->filter[(h & 0xFFFF) / 64] |= (uint64_t)1 << (h & 63);
     }
     return true;
 }
@@ -52,7 +56,9 @@ bool sm_trigger_index_build(sm_trigger_index *ix, const sm_trigger *table)
 void sm_trigger_index_free(sm_trigger_index *ix)
 {
     free(ix->slots);
+    free(ix->filter);
     ix->slots = NULL;
+    ix->filter = NULL;
 }
 
 /* Flag the skills whose trigger is key[0..len) (its hash: h), and note
@@ -62,6 +68,8 @@ void sm_trigger_index_free(sm_trigger_index *ix)
 static void mark(sm_scratch *s, const sm_trigger_index *ix, uint64_t h,
                  const char *key, size_t len, size_t end)
 {
+    if (!(ix->filter[(h & 0xFFFF) / 64] >> (h & 63) & 1))
+        return;
     for (size_t i = (size_t)h & ix->mask; ix->slots[i].key;
          i = (i + 1) & ix->mask) {
         const sm_trigger_slot *t = &ix->slots[i];
