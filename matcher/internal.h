@@ -75,8 +75,9 @@ typedef struct {
     uint32_t *lit_off;       /* bytes before each literal: 2 per entry of
                                 lits, the fewest and the most */
     uint32_t *lit_id;        /* each literal's number in the rules'
-                                sm_litindex (UINT32_MAX: a factor's end);
-                                NULL: in none */
+                                sm_litindex; UINT32_MAX at a factor's end
+                                and in a factor the index leaves out (see
+                                sm_litindex_build()); NULL: in none */
 } sm_regex;
 
 sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
@@ -118,7 +119,9 @@ typedef struct {
 } sm_litindex;
 
 /* Number the literals of res[0..n) and build the automaton; each regex
- * gets its lit_id. False when out of memory. */
+ * gets its lit_id. Literals found in nearly every English paragraph are
+ * left out, and with them the factors that hold them: such a factor is
+ * taken to be everywhere. False when out of memory. */
 bool sm_litindex_build(sm_litindex *ix, sm_regex *const *res, size_t n);
 void sm_litindex_free(sm_litindex *ix);
 

@@ -131,6 +131,25 @@ static bool automaton(sm_litindex *ix, char *const *v, size_t n)
     return ok;
 }
 
+/* Is literal l in nearly every paragraph of English? Then it tells
+ * nothing, and finding it everywhere costs: it is left out of the index,
+ * and a factor with it counts as always there. These are the most common
+ * letter pairs and triples of English text, and suffixes of resume words. */
+static bool too_common(const char *l)
+{
+    static const char *const COMMON[] = {
+        "th", "he", "in", "er", "an", "re", "on", "at", "en", "nd", "ti",
+        "es", "or", "te", "of", "ed", "is", "it", "al", "ar", "st", "to",
+        "nt", "ng", "se", "ha", "as", "ou", "io", "le", "ve", "co", "me",
+        "de", "hi", "ri", "ro", "ic", "ne", "ea", "ra", "ce", "li", "ch",
+        "the", "and", "ing", "ion", "ent", "tio", "ati", "for", "ter",
+        "ers", "ted", "ons", "ions", "ation", "with", NULL};
+    for (const char *const *c = COMMON; *c; c++)
+        if (!strcmp(l, *c))
+            return true;
+    return false;
+}
+
 bool sm_litindex_build(sm_litindex *ix, sm_regex *const *res, size_t nres)
 {
     memset(ix, 0, sizeof *ix);
@@ -142,7 +161,7 @@ bool sm_litindex_build(sm_litindex *ix, sm_regex *const *res, size_t nres)
         return false;
     for (size_t r = 0; r < nres; r++)
         for (size_t i = 0; i < res[r]->nlits; i++)
-            if (res[r]->lits[i])
+            if (res[r]->lits[i] && !too_common(res[r]->lits[i]))
                 v[n++] = res[r]->lits[i];
     if (n > 1)
         qsort(v, n, sizeof *v, str_cmp);
@@ -176,6 +195,14 @@ bool sm_litindex_build(sm_litindex *ix, sm_regex *const *res, size_t nres)
         ok = re->lit_id != NULL;
         for (size_t i = 0; ok && i < re->nlits; i++)
             re->lit_id[i] = re->lits[i] ? lit_find(v, n, re->lits[i]) : NONE;
+        /* a factor with a literal left out is not known at all */
+        for (size_t f = 0, i; ok && f < re->nlits; f = i + 1) {
+            bool known = true;
+            for (i = f; i < re->nlits && re->lits[i]; i++)
+                known = known && re->lit_id[i] != NONE;
+            for (size_t j = f; !known && j < i; j++)
+                re->lit_id[j] = NONE;
+        }
     }
     free(v);
     if (!ok)
@@ -340,8 +367,8 @@ bool sm_regex_may_match(const sm_regex *re, const sm_litscan *sc)
             if (!found)
                 return false;
             found = false;
-        } else if (!found) {
-            found = id != NONE && sc->seen[id] == sc->gen;
+        } else if (!found) {         /* (a factor not known is there) */
+            found = id == NONE || sc->seen[id] == sc->gen;
         }
     }
     return true;

@@ -226,7 +226,7 @@ static bool may_match_in(const sm_regex *re, const sm_scratch *s, size_t b,
     if (!s->plain || !re->lit_id)
         return true;
     for (size_t f = 0; f < re->nlits;) {
-        bool found = false;
+        bool found = re->lit_id[f] == UINT32_MAX;   /* not known: there */
         size_t i = f;
         for (; i < re->nlits && re->lits[i]; i++) {
             size_t n, lo = 0, hi;
@@ -542,19 +542,24 @@ static bool add_window(sm_scratch *s, const sm_regex *re, const sm_doc *doc,
 static size_t pick_factor(const sm_regex *re)
 {
     enum { NARROW = 16 };
-    if (!re->lit_off)
+    if (!re->lit_off || !re->lit_id)
         return 0;
+    size_t known = SIZE_MAX;         /* the first factor the index has */
     for (size_t f = 0; f < re->nlits;) {
         size_t i = f;
         bool narrow = true;
         for (; i < re->nlits && re->lits[i]; i++)
             narrow = narrow && re->lit_off[2 * i + 1] != SM_OFF_ANY &&
                      re->lit_off[2 * i + 1] - re->lit_off[2 * i] <= NARROW;
-        if (narrow && i > f)
-            return f;
+        if (i > f && re->lit_id[f] != UINT32_MAX) {
+            if (narrow)
+                return f;
+            if (known == SIZE_MAX)
+                known = f;
+        }
         f = i + 1;
     }
-    return 0;
+    return known == SIZE_MAX ? 0 : known;
 }
 
 /* Does literal `id` start somewhere from `from` to `to` in the paragraph? */
@@ -584,7 +589,7 @@ static bool window_holds(const sm_regex *re, const sm_scratch *s, size_t skip,
         bool bounded = true;
         for (; e < re->nlits && re->lits[e]; e++)
             bounded = bounded && re->lit_off[2 * e + 1] != SM_OFF_ANY;
-        bool found = !bounded || f == skip;
+        bool found = !bounded || f == skip || re->lit_id[f] == UINT32_MAX;
         for (size_t i = f; i < e && !found; i++)
             found = occurs_in(s, re->lit_id[i], lo + re->lit_off[2 * i],
                               hi + re->lit_off[2 * i + 1]);
@@ -608,7 +613,8 @@ static bool occurrences(const sm_regex *re, sm_scratch *s, const sm_doc *doc,
     s->nwin = 0;
     while (k < re->nlits && re->lits[k])
         k++;
-    if (!s->plain || !re->lit_id || k == f || k - f > MAX_SEARCHED)
+    if (!s->plain || !re->lit_id || k == f || k - f > MAX_SEARCHED ||
+        re->lit_id[f] == UINT32_MAX)
         return false;
     for (size_t i = f; i < k && re->max_breaks < 0; i++)
         if (!re->lit_off || re->lit_off[2 * i + 1] == SM_OFF_ANY)

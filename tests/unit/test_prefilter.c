@@ -266,7 +266,7 @@ static size_t checked, matched;
 static bool offsets_hold(const sm_regex *re, const sm_litscan *sc, size_t ms)
 {
     for (size_t f = 0; f < re->nlits;) {
-        bool found = false;
+        bool found = re->lit_id[f] == UINT32_MAX;   /* left out: there */
         size_t e = f;
         for (; e < re->nlits && re->lits[e]; e++) {
             size_t n;
