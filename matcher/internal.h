@@ -110,7 +110,7 @@ void sm_prefilter_literals(const char *pattern, char ***lits, size_t *n,
 /* ---- the rules' literals, found in one pass (litindex.c) ---- */
 typedef struct {
     uint32_t nlits;          /* distinct literals, numbered in sorted order */
-    uint32_t *lit_len;
+    uint32_t *lit_len, maxlen;
     uint32_t nstates, nclass;
     uint8_t cls[256];        /* byte -> class; 0: in no literal */
     uint32_t *delta;         /* the DFA: nstates x nclass */
@@ -138,6 +138,8 @@ typedef struct {
     size_t npresent;
     sm_litfound *found;      /* in the order found */
     size_t nfound, capfound;
+    sm_litfound *second;     /* found by the scan of a second half */
+    size_t nsecond, capsecond;
     uint32_t *pos;           /* places, by literal, in order */
     size_t cappos;
     bool all;                /* not scanned: everything may match */

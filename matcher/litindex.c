@@ -182,8 +182,11 @@ bool sm_litindex_build(sm_litindex *ix, sm_regex *const *res, size_t nres)
     ix->nlits = (uint32_t)n;
     ix->lit_len = malloc((n ? n : 1) * sizeof *ix->lit_len);
     bool ok = ix->lit_len && ix->nclass < 256 && automaton(ix, v, n);
-    for (size_t i = 0; ok && i < n; i++)
+    for (size_t i = 0; ok && i < n; i++) {
         ix->lit_len[i] = (uint32_t)strlen(v[i]);
+        if (ix->lit_len[i] > ix->maxlen)
+            ix->maxlen = ix->lit_len[i];
+    }
     /* each pattern's literals by id */
     for (size_t r = 0; ok && r < nres; r++) {
         sm_regex *re = res[r];
@@ -242,6 +245,7 @@ void sm_litscan_free(sm_litscan *sc)
     free(sc->count);
     free(sc->present);
     free(sc->found);
+    free(sc->second);
     free(sc->pos);
     memset(sc, 0, sizeof *sc);
 }
@@ -277,6 +281,86 @@ static const uint8_t SPECIAL[256] = {
     ['\f'] = B_SPACE, ['\r'] = B_SPACE, [0] = B_OTHER, [0xE2] = B_OTHER,
     [0xC5] = B_OTHER};
 
+/* Note the literals that end at byte `end` of the text, where the scan
+ * reached state st (one with OUT set), in *v. False when out of memory. */
+static bool note(const sm_litindex *ix, sm_litscan *sc, uint32_t st,
+                 size_t end, sm_litfound **v, size_t *n, size_t *cap)
+{
+    uint32_t o = ix->out_at[st & ~OUT], stop = ix->out_at[(st & ~OUT) + 1];
+    if (*n + (stop - o) > *cap &&
+        !sm_grow((void **)v, cap, *n + (stop - o), sizeof **v))
+        return false;
+    for (; o < stop; o++) {
+        uint32_t id = ix->out_ids[o];
+        if (sc->seen[id] != sc->gen) {
+            sc->seen[id] = sc->gen;
+            sc->count[id] = 0;
+            sc->present[sc->npresent++] = id;
+        }
+        sc->count[id]++;
+        (*v)[(*n)++] = (sm_litfound){id, (uint32_t)(end + 1 - ix->lit_len[id])};
+    }
+    return true;
+}
+
+/* Does the text hold none of the SPECIAL bytes but single white space? */
+static bool plain_bytes(const unsigned char *t, size_t len)
+{
+    unsigned prev = 0, bad = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned f = SPECIAL[t[i]];
+        bad |= (f & prev & B_SPACE) | (f & B_OTHER);
+        prev = f;
+    }
+    return !bad;
+}
+
+/* The scan of plain bytes, where no byte needs a second look, as two
+ * scans at once, of the first half and of the second: each step of the
+ * automaton waits on the last one's table lookup, and two such chains
+ * overlap. The second starts the longest literal early, so that its state
+ * is right by the middle, and notes only literals ending from there on;
+ * its findings go after the first's. */
+static bool scan_plain(const sm_litindex *ix, sm_litscan *sc,
+                       const unsigned char *t, size_t len)
+{
+    const uint32_t k = ix->nclass, *delta = ix->delta;
+    const uint8_t *cls = ix->cls;
+    uint32_t a = 0, b = 0;
+    size_t i = 0, mid = len, j = len;
+    if (len >= 4 * (size_t)ix->maxlen + 64) {
+        mid = len / 2;
+        j = mid - (ix->maxlen - 1);
+    }
+    sc->nsecond = 0;
+    for (; i < mid; i++, j++) {
+        a = delta[(a & ~OUT) * k + cls[t[i]]];
+        if (j < len)
+            b = delta[(b & ~OUT) * k + cls[t[j]]];
+        if ((a & OUT) &&
+            !note(ix, sc, a, i, &sc->found, &sc->nfound, &sc->capfound))
+            return false;
+        if (j < len && (b & OUT) && j >= mid &&
+            !note(ix, sc, b, j, &sc->second, &sc->nsecond, &sc->capsecond))
+            return false;
+    }
+    for (; j < len; j++) {
+        b = delta[(b & ~OUT) * k + cls[t[j]]];
+        if ((b & OUT) &&
+            !note(ix, sc, b, j, &sc->second, &sc->nsecond, &sc->capsecond))
+            return false;
+    }
+    if (sc->nsecond &&
+        !sm_grow((void **)&sc->found, &sc->capfound,
+                 sc->nfound + sc->nsecond, sizeof *sc->found))
+        return false;
+    if (sc->nsecond)
+        memcpy(sc->found + sc->nfound, sc->second,
+               sc->nsecond * sizeof *sc->found);
+    sc->nfound += sc->nsecond;
+    return true;
+}
+
 bool sm_litscan_run(const sm_litindex *ix, sm_litscan *sc, const char *text,
                     size_t len)
 {
@@ -284,7 +368,8 @@ bool sm_litscan_run(const sm_litindex *ix, sm_litscan *sc, const char *text,
     const uint32_t k = ix->nclass;
     const uint32_t *delta = ix->delta;
     const uint8_t *cls = ix->cls;
-    bool plain = true, space = false;
+    bool plain = true;
+    unsigned space = 0, runs = 0;    /* runs: white space after white space */
     uint32_t s = 0;
     sc->npresent = sc->nfound = 0;
     sc->all = true;                  /* until scanned: everything may match */
@@ -294,14 +379,17 @@ bool sm_litscan_run(const sm_litindex *ix, sm_litscan *sc, const char *text,
         memset(sc->seen, 0, (ix->nlits ? ix->nlits : 1) * sizeof *sc->seen);
         sc->gen = 1;
     }
+    if (plain_bytes(t, len)) {
+        if (!scan_plain(ix, sc, t, len) || !places(sc))
+            return false;            /* out of memory: as if not scanned */
+        sc->all = false;
+        return true;
+    }
     for (size_t i = 0; i < len; i++) {
-        unsigned c = t[i];
-        if (SPECIAL[c] == B_SPACE) {
-            if (space)
-                plain = false;
-            space = true;
-        } else if (SPECIAL[c]) {
-            space = false;
+        unsigned c = t[i], sp = SPECIAL[c] & B_SPACE;
+        runs |= sp & space;
+        space = sp;
+        if (SPECIAL[c] & B_OTHER) {
             /* caseless and UTF, PCRE2 lets k match the Kelvin sign and s
              * the long s; every other ASCII letter matches only itself */
             if (c == 0xE2 && i + 2 < len && t[i + 1] == 0x84 &&
@@ -316,33 +404,16 @@ bool sm_litscan_run(const sm_litindex *ix, sm_litscan *sc, const char *text,
             } else if (c == 0) {
                 plain = false;
             }
-        } else {
-            space = false;
         }
         s = delta[(s & ~OUT) * k + cls[c]];
-        if (!(s & OUT))
-            continue;
-        uint32_t o = ix->out_at[s & ~OUT], end = ix->out_at[(s & ~OUT) + 1];
-        if (sc->nfound + (end - o) > sc->capfound &&
-            !sm_grow((void **)&sc->found, &sc->capfound,
-                     sc->nfound + (end - o) + len - i, sizeof *sc->found))
-            return false;            /* out of memory: as if not scanned */
-        for (; o < end; o++) {
-            uint32_t id = ix->out_ids[o];
-            if (sc->seen[id] != sc->gen) {
-                sc->seen[id] = sc->gen;
-                sc->count[id] = 0;
-                sc->present[sc->npresent++] = id;
-            }
-            sc->count[id]++;
-            sc->found[sc->nfound++] =
-                (sm_litfound){id, (uint32_t)(i + 1 - ix->lit_len[id])};
-        }
+        if ((s & OUT) &&
+            !note(ix, sc, s, i, &sc->found, &sc->nfound, &sc->capfound))
+            return false;
     }
     if (!places(sc))
         return false;
     sc->all = false;
-    return plain;
+    return plain && !runs;
 }
 
 const uint32_t *sm_litscan_places(const sm_litscan *sc, uint32_t id,

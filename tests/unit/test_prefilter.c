@@ -250,6 +250,25 @@ static void test_litindex(void)
     CHECK(!sm_litscan_run(&ix, &sc, "a  b", 4));
     CHECK(!sm_litscan_run(&ix, &sc, "a\0b", 3));
     CHECK(sm_litscan_run(&ix, &sc, "a b\nc", 5));
+    /* a long plain text is scanned as two halves at once: every place
+     * is found once, wherever the middle falls */
+    for (size_t shift = 0; shift < 12; shift++) {
+        char text[512];
+        size_t len = 0, want = 0, got_ok = 1;
+        for (size_t i = 0; i < shift; i++)
+            text[len++] = 'x';
+        while (len + 7 < 400) {
+            memcpy(text + len, "torch ", 6);
+            len += 6;
+            want++;
+        }
+        CHECK(sm_litscan_run(&ix, &sc, text, len));
+        p = sm_litscan_places(&sc, re[2].lit_id[0], &np);
+        for (size_t i = 0; i < np; i++)
+            got_ok &= p[i] == shift + 6 * i;
+        CHECK_INT((int)np, (int)want);
+        CHECK(got_ok);
+    }
     /* a pattern with nothing known always runs */
     sm_regex none = {0};
     CHECK(sm_regex_may_match(&none, &sc));
