@@ -78,6 +78,8 @@ typedef struct {
                                 sm_litindex; UINT32_MAX at a factor's end
                                 and in a factor the index leaves out (see
                                 sm_litindex_build()); NULL: in none */
+    uint32_t lit_pat;        /* its number in that index */
+    uint8_t lit_need;        /* a bit for each factor the index knows */
 } sm_regex;
 
 sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
@@ -116,6 +118,10 @@ typedef struct {
     uint32_t *delta;         /* the DFA: nstates x nclass */
     uint32_t *out_at;        /* state s ends out_ids[out_at[s]..out_at[s+1]) */
     uint32_t *out_ids;
+    uint32_t npats;          /* the patterns indexed */
+    uint32_t *use_at;        /* literal i is in the factors uses[use_at[i]..
+                                use_at[i+1]), each pattern << 3 | factor */
+    uint32_t *uses;
 } sm_litindex;
 
 /* Number the literals of res[0..n) and build the automaton; each regex
@@ -142,6 +148,9 @@ typedef struct {
     size_t nsecond, capsecond;
     uint32_t *pos;           /* places, by literal, in order */
     size_t cappos;
+    uint32_t *pat_gen;       /* per pattern: gen when pat_have is this
+                                paragraph's */
+    uint8_t *pat_have;       /* per pattern: its factors that are there */
     bool all;                /* not scanned: everything may match */
 } sm_litscan;
 

@@ -150,6 +150,55 @@ static bool too_common(const char *l)
     return false;
 }
 
+/* Number the patterns and their known factors (eight at most: a bit
+ * each), and list for each literal the factors it is in. */
+static bool uses(sm_litindex *ix, sm_regex *const *res, size_t nres)
+{
+    size_t total = 0;
+    ix->npats = (uint32_t)nres;
+    ix->use_at = calloc(ix->nlits + 1, sizeof *ix->use_at);
+    if (!ix->use_at || nres >= NONE >> 3)
+        return false;
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) {             /* counts to starts */
+            for (uint32_t i = 0, at = 0; i <= ix->nlits; i++) {
+                uint32_t c = ix->use_at[i];
+                ix->use_at[i] = at;
+                at += c;
+            }
+            ix->uses = malloc((total ? total : 1) * sizeof *ix->uses);
+            if (!ix->uses)
+                return false;
+        }
+        for (size_t r = 0; r < nres; r++) {
+            sm_regex *re = res[r];
+            unsigned bit = 0;
+            re->lit_pat = (uint32_t)r;
+            re->lit_need = 0;
+            for (size_t f = 0, i; re->lit_id && f < re->nlits; f = i + 1) {
+                bool known = re->lit_id[f] != NONE && bit < 8;
+                for (i = f; i < re->nlits && re->lits[i]; i++) {
+                    if (!known)
+                        continue;
+                    if (pass == 0) {
+                        ix->use_at[re->lit_id[i]]++;
+                        total++;
+                    } else {
+                        ix->uses[ix->use_at[re->lit_id[i]]++] =
+                            (uint32_t)r << 3 | bit;
+                    }
+                }
+                if (known)
+                    re->lit_need |= (uint8_t)(1u << bit++);
+            }
+        }
+    }
+    for (uint32_t i = ix->nlits; i > 0; i--)   /* ends back to starts */
+        ix->use_at[i] = ix->use_at[i - 1];
+    ix->use_at[0] = 0;
+    return true;
+}
+
 bool sm_litindex_build(sm_litindex *ix, sm_regex *const *res, size_t nres)
 {
     memset(ix, 0, sizeof *ix);
@@ -207,6 +256,7 @@ bool sm_litindex_build(sm_litindex *ix, sm_regex *const *res, size_t nres)
                 re->lit_id[j] = NONE;
         }
     }
+    ok = ok && uses(ix, res, nres);
     free(v);
     if (!ok)
         sm_litindex_free(ix);
@@ -219,6 +269,8 @@ void sm_litindex_free(sm_litindex *ix)
     free(ix->delta);
     free(ix->out_at);
     free(ix->out_ids);
+    free(ix->use_at);
+    free(ix->uses);
     memset(ix, 0, sizeof *ix);
 }
 
@@ -230,8 +282,11 @@ bool sm_litscan_init(sm_litscan *sc, const sm_litindex *ix)
     sc->first = calloc(n, sizeof *sc->first);
     sc->count = calloc(n, sizeof *sc->count);
     sc->present = calloc(n, sizeof *sc->present);
+    sc->pat_gen = calloc(ix->npats ? ix->npats : 1, sizeof *sc->pat_gen);
+    sc->pat_have = calloc(ix->npats ? ix->npats : 1, sizeof *sc->pat_have);
     sc->all = true;
-    if (!sc->seen || !sc->first || !sc->count || !sc->present) {
+    if (!sc->seen || !sc->first || !sc->count || !sc->present ||
+        !sc->pat_gen || !sc->pat_have) {
         sm_litscan_free(sc);
         return false;
     }
@@ -244,6 +299,8 @@ void sm_litscan_free(sm_litscan *sc)
     free(sc->first);
     free(sc->count);
     free(sc->present);
+    free(sc->pat_gen);
+    free(sc->pat_have);
     free(sc->found);
     free(sc->second);
     free(sc->pos);
@@ -271,6 +328,22 @@ static bool places(sm_litscan *sc)
     for (size_t i = 0; i < sc->npresent; i++)
         sc->first[sc->present[i]] -= sc->count[sc->present[i]];
     return true;
+}
+
+/* The factors of each pattern that the literals there satisfy. */
+static void factors(const sm_litindex *ix, sm_litscan *sc)
+{
+    for (size_t i = 0; i < sc->npresent; i++) {
+        uint32_t id = sc->present[i];
+        for (uint32_t u = ix->use_at[id]; u < ix->use_at[id + 1]; u++) {
+            uint32_t p = ix->uses[u] >> 3;
+            if (sc->pat_gen[p] != sc->gen) {
+                sc->pat_gen[p] = sc->gen;
+                sc->pat_have[p] = 0;
+            }
+            sc->pat_have[p] |= (uint8_t)(1u << (ix->uses[u] & 7));
+        }
+    }
 }
 
 /* Bytes the scan looks at twice: white space (a run of it makes a text
@@ -377,11 +450,14 @@ bool sm_litscan_run(const sm_litindex *ix, sm_litscan *sc, const char *text,
         return false;
     if (++sc->gen == 0) {            /* wrapped: forget every paragraph */
         memset(sc->seen, 0, (ix->nlits ? ix->nlits : 1) * sizeof *sc->seen);
+        memset(sc->pat_gen, 0,
+               (ix->npats ? ix->npats : 1) * sizeof *sc->pat_gen);
         sc->gen = 1;
     }
     if (plain_bytes(t, len)) {
         if (!scan_plain(ix, sc, t, len) || !places(sc))
             return false;            /* out of memory: as if not scanned */
+        factors(ix, sc);
         sc->all = false;
         return true;
     }
@@ -412,6 +488,7 @@ bool sm_litscan_run(const sm_litindex *ix, sm_litscan *sc, const char *text,
     }
     if (!places(sc))
         return false;
+    factors(ix, sc);
     sc->all = false;
     return plain && !runs;
 }
@@ -429,18 +506,8 @@ const uint32_t *sm_litscan_places(const sm_litscan *sc, uint32_t id,
 
 bool sm_regex_may_match(const sm_regex *re, const sm_litscan *sc)
 {
-    if (!re->nlits || !re->lit_id || sc->all)
-        return true;
-    bool found = false;
-    for (size_t i = 0; i < re->nlits; i++) {
-        uint32_t id = re->lit_id[i];
-        if (!re->lits[i]) {          /* the end of a factor */
-            if (!found)
-                return false;
-            found = false;
-        } else if (!found) {         /* (a factor not known is there) */
-            found = id == NONE || sc->seen[id] == sc->gen;
-        }
-    }
-    return true;
+    if (!re->lit_need || !re->lit_id || sc->all)
+        return true;                 /* (a factor not known is there) */
+    return sc->pat_gen[re->lit_pat] == sc->gen &&
+           (sc->pat_have[re->lit_pat] & re->lit_need) == re->lit_need;
 }
