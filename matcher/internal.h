@@ -223,6 +223,10 @@ struct sm_scratch {
     bool plain;              /* ... and it is plain (sm_litscan_run()) */
     unsigned char *cue_ok;   /* negations then hedges: may match there */
     size_t ncue;
+    unsigned char *cue_known;   /* per cue: cue_lits has its literals */
+    size_t *cue_at;          /* cue q's are cue_lits[cue_at[q]..[q+1]) */
+    sm_window *cue_lits;     /* start and end of each, by start */
+    size_t ncue_lits, capcue_lits;
     sm_window *win;          /* where a pattern's matches can start */
     size_t nwin, capwin;
     size_t ncand;

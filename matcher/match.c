@@ -217,47 +217,87 @@ static size_t clause_end(const char *t, size_t hi, size_t at, int window)
     return i;
 }
 
-/* Can `re` match with [b, e) (relative to the paragraph) as its subject?
- * Not when a factor of it has no literal wholly inside; known only in a
- * plain paragraph. */
-static bool may_match_in(const sm_regex *re, const sm_scratch *s, size_t b,
-                         size_t e)
+static int window_cmp(const void *a, const void *b)
 {
-    if (!s->plain || !re->lit_id)
-        return true;
-    for (size_t f = 0; f < re->nlits;) {
-        bool found = re->lit_id[f] == UINT32_MAX;   /* not known: there */
-        size_t i = f;
-        for (; i < re->nlits && re->lits[i]; i++) {
-            size_t n, lo = 0, hi;
-            const uint32_t *p = sm_litscan_places(&s->scan, re->lit_id[i], &n);
-            for (hi = n; lo < hi;) {   /* the first place at or after b */
-                size_t mid = (lo + hi) / 2;
-                if (p[mid] < b)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            found = found || (lo < n && p[lo] + strlen(re->lits[i]) <= e);
+    const sm_window *x = a, *y = b;
+    return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+/* Where, in a plain paragraph, the literals of each context cue's first
+ * factor that the index knows are: start to end, by start, for
+ * cue_in_clause(). A cue with none known, or one that cannot match in the
+ * paragraph at all, gets none. False when out of memory. */
+static bool cue_places(const sm_rules *r, sm_scratch *s)
+{
+    s->ncue_lits = 0;
+    for (size_t q = 0; q < s->ncue; q++) {
+        const sm_regex *re = q < r->nnegations
+                                 ? &r->negations[q].re
+                                 : &r->hedges[q - r->nnegations].re;
+        size_t f = 0, at = s->ncue_lits;
+        s->cue_at[q] = at;
+        s->cue_known[q] = false;
+        if (!s->plain || !s->cue_ok[q] || !re->lit_id)
+            continue;
+        while (f < re->nlits && re->lit_id[f] == UINT32_MAX) {
+            while (f < re->nlits && re->lits[f])
+                f++;                 /* past a factor the index left out */
+            f++;
         }
-        if (!found)
-            return false;
-        f = i + 1;
+        if (f >= re->nlits)
+            continue;
+        s->cue_known[q] = true;
+        for (size_t i = f; i < re->nlits && re->lits[i]; i++) {
+            size_t n, len = strlen(re->lits[i]);
+            const uint32_t *p = sm_litscan_places(&s->scan, re->lit_id[i], &n);
+            for (size_t j = 0; j < n; j++) {
+                sm_window *w = SM_PUSH(s->cue_lits, s->ncue_lits,
+                                       s->capcue_lits);
+                if (!w)
+                    return false;
+                *w = (sm_window){p[j], p[j] + len};
+            }
+        }
+        if (s->ncue_lits - at > 1)
+            qsort(s->cue_lits + at, s->ncue_lits - at, sizeof *s->cue_lits,
+                  window_cmp);
     }
+    s->cue_at[s->ncue] = s->ncue_lits;
     return true;
 }
 
-/* Does a cue match the clause text before (ending at the hit) or after
- * (starting at the hit's end)? Not when `may` is false (the cue's literals
- * are not in the paragraph) or its literals are not in the clause. */
-static int cue_matches(const sm_cue *q, sm_scratch *s, bool may,
+/* Can cue q match with [b, e) (relative to the paragraph) as its subject?
+ * Not when no literal of its first known factor is wholly inside. */
+static bool cue_in_clause(const sm_scratch *s, size_t q, size_t b, size_t e)
+{
+    if (!s->cue_known[q])
+        return true;
+    const sm_window *v = s->cue_lits + s->cue_at[q];
+    size_t n = s->cue_at[q + 1] - s->cue_at[q], lo = 0, hi = n;
+    while (lo < hi) {                /* the first that starts at or after b */
+        size_t mid = (lo + hi) / 2;
+        if (v[mid].lo < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < n && v[lo].lo < e; lo++)
+        if (v[lo].hi <= e)
+            return true;
+    return false;
+}
+
+/* Does cue q (negations, then hedges) match the clause text before (ending
+ * at the hit) or after (starting at the hit's end)? Not when it cannot
+ * match in the paragraph, or its literals are not in the clause. */
+static int cue_matches(const sm_cue *c, sm_scratch *s, size_t q,
                        const char *t, size_t p0, size_t b, size_t e,
                        sm_error *err)
 {
     size_t ms, me;
-    if (!may || !may_match_in(&q->re, s, b - p0, e - p0))
+    if (!s->cue_ok[q] || !cue_in_clause(s, q, b - p0, e - p0))
         return 0;
-    return sm_regex_find(&q->re, s, t + b, e - b, 0, &ms, &me, err);
+    return sm_regex_find(&c->re, s, t + b, e - b, 0, &ms, &me, err);
 }
 
 size_t sm_doc_line_of(const sm_doc *doc, size_t off)
@@ -500,12 +540,6 @@ static sm_status match_error(const sm_doc *doc, const char *id,
     return SM_ERR_MATCH;
 }
 
-static int window_cmp(const void *a, const void *b)
-{
-    const sm_window *x = a, *y = b;
-    return x->lo < y->lo ? -1 : x->lo > y->lo;
-}
-
 /* A match holding the byte at `at` (relative to p0), which has lo_off to
  * hi_off bytes of the match before it (SM_OFF_ANY: no bound), starts in
  * the window this adds to s->win: at most hi_off bytes back, and no
@@ -735,6 +769,8 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
         s->cue_ok[q] = !lits || sm_regex_may_match(&r->negations[q].re, lits);
     for (size_t q = 0; q < r->nhedges; q++)
         hedge_ok[q] = !lits || sm_regex_may_match(&r->hedges[q].re, lits);
+    if (!cue_places(r, s))
+        st = sm_fail(err, SM_ERR_NOMEM, doc->name, 0, 0, "out of memory");
 
     size_t ti = 0;                   /* into s->thits, by skill */
     for (size_t k = 0; k < r->nskills && st == SM_OK; k++) {
@@ -826,9 +862,9 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
             for (size_t q = 0; q < r->nnegations && !neg; q++) {
                 const sm_cue *c = &r->negations[q];
                 int rc = c->where
-                             ? cue_matches(c, s, s->cue_ok[q], t, p0, h.end,
+                             ? cue_matches(c, s, q, t, p0, h.end,
                                            ce, err)
-                             : cue_matches(c, s, s->cue_ok[q], t, p0, cb,
+                             : cue_matches(c, s, q, t, p0, cb,
                                            h.start, err);
                 if (rc < 0) {
                     st = match_error(doc, c->id, "negation cue", err);
@@ -847,9 +883,11 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
                  q++) {
                 const sm_cue *c = &r->hedges[q];
                 int rc = c->where
-                             ? cue_matches(c, s, hedge_ok[q], t, p0, h.end,
+                             ? cue_matches(c, s, r->nnegations + q, t, p0,
+                                           h.end,
                                            ce, err)
-                             : cue_matches(c, s, hedge_ok[q], t, p0, cb,
+                             : cue_matches(c, s, r->nnegations + q, t, p0,
+                                           cb,
                                            h.start, err);
                 if (rc < 0) {
                     st = match_error(doc, c->id, "hedge cue", err);

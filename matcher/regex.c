@@ -98,9 +98,11 @@ sm_scratch *sm_scratch_new(const sm_rules *rules)
     s->skill_at = calloc(s->ncand + 1, sizeof *s->skill_at);
     s->ncue = rules ? rules->nnegations + rules->nhedges : 0;
     s->cue_ok = calloc(s->ncue + 1, 1);
+    s->cue_known = calloc(s->ncue + 1, 1);
+    s->cue_at = calloc(s->ncue + 1, sizeof *s->cue_at);
     if (!s->md || !s->mctx || !s->jit || !s->cand || !s->cand_end ||
         !s->skill_at ||
-        !s->cue_ok ||
+        !s->cue_ok || !s->cue_known || !s->cue_at ||
         (rules && !sm_litscan_init(&s->scan, &rules->lits)) ||
         (rules && (!sm_trigger_index_build(&s->exact, rules->exact) ||
                    !sm_trigger_index_build(&s->prefix, rules->prefix)))) {
@@ -128,6 +130,9 @@ void sm_scratch_free(sm_scratch *s)
     sm_litscan_free(&s->scan);
     free(s->win);
     free(s->cue_ok);
+    free(s->cue_known);
+    free(s->cue_at);
+    free(s->cue_lits);
     sm_trigger_index_free(&s->exact);
     sm_trigger_index_free(&s->prefix);
     free(s);
