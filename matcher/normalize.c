@@ -63,8 +63,9 @@ static void emit(out_buf *b, const char *s, size_t len, int line, int col)
     b->exp_col = col + 1;
 }
 
-/* emit() for each byte of s[0..len), printable ASCII on one line from
- * line:col; between the anchors emit() would make, in bulk. */
+/* emit() for each byte of s[0..len), printable ASCII and single spaces
+ * on one line from line:col; between the anchors emit() would make, in
+ * bulk. */
 static void emit_run(out_buf *b, const char *s, size_t len, int line, int col)
 {
     while (len && !b->oom) {
@@ -196,7 +197,10 @@ sm_status sm_normalize(sm_doc *doc, const char *in, size_t len, sm_error *err)
     while (i < len && !b.oom) {
         if (p[i] > 0x20 && p[i] < 0x7F) {   /* a run of plain characters */
             size_t j = i + 1;
-            while (j < len && p[j] > 0x20 && p[j] < 0x7F)
+            /* and single spaces between them, which stay as they are */
+            while (j < len && ((p[j] > 0x20 && p[j] < 0x7F) ||
+                               (p[j] == ' ' && j + 1 < len && p[j + 1] > 0x20 &&
+                                p[j + 1] < 0x7F)))
                 j++;
             if (pending_space) {
                 emit(&b, " ", 1, space_line, space_col);

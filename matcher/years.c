@@ -196,7 +196,8 @@ static bool education_line(const char *t, size_t n)
     for (const char *const *w = WORDS; *w; w++) {
         size_t l = strlen(*w);
         for (size_t i = 0; i + l <= n; i++) {
-            if (strncasecmp(t + i, *w, l) != 0)
+            if (tolower((unsigned char)t[i]) != (*w)[0] ||
+                strncasecmp(t + i, *w, l) != 0)
                 continue;
             bool before = i == 0 || !isalpha((unsigned char)t[i - 1]);
             bool after = i + l == n || !isalpha((unsigned char)t[i + l]) ||
