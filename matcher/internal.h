@@ -80,7 +80,15 @@ typedef struct {
                                 sm_litindex_build()); NULL: in none */
     uint32_t lit_pat;        /* its number in that index */
     uint8_t lit_need;        /* a bit for each factor the index knows */
+    /* how the matcher looks for it (sm_regex_plan()): the factor (its
+     * first entry in lits) whose places give the windows, SM_NO_FACTOR:
+     * none; the factors a window must hold */
+    uint16_t search;
+    uint16_t check[8];
+    uint8_t ncheck;
 } sm_regex;
+
+#define SM_NO_FACTOR UINT16_MAX
 
 sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
                            const char *file, int line, int col, sm_error *err);
@@ -169,6 +177,8 @@ const uint32_t *sm_litscan_places(const sm_litscan *sc, uint32_t id,
 /* False when `re` cannot match the text last scanned: a factor of it has
  * no literal there. */
 bool sm_regex_may_match(const sm_regex *re, const sm_litscan *sc);
+/* Work out how the matcher looks for `re`, once its lit_id is set. */
+void sm_regex_plan(sm_regex *re);
 
 /* A copy of a trigger table (struct sm_trigger below) for fast lookups:
  * open addressing on FNV-1a, a hash taken a byte at a time, so that each

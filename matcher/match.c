@@ -570,30 +570,50 @@ static bool add_window(sm_scratch *s, const sm_regex *re, const sm_doc *doc,
     return true;
 }
 
-/* Which factor of re->lits to look for (its first entry): the first one
+/* How the matcher looks for `re`, worked out once, after the literal
+ * index is built: the factor whose places give the windows (the first one
  * whose literals each sit a nearly fixed number of bytes into a match, so
- * that the windows are narrow; else the most selective one. */
-static size_t pick_factor(const sm_regex *re)
+ * that the windows are narrow; else the first the index knows), if its
+ * windows can be bounded at all; and the other factors, known and at a
+ * bounded place, that a window must then hold. */
+void sm_regex_plan(sm_regex *re)
 {
-    enum { NARROW = 16 };
+    enum { NARROW = 16, MAX_SEARCHED = 48 };
+    size_t pick = SIZE_MAX, known = SIZE_MAX, fe = 0;
+    re->search = SM_NO_FACTOR;
+    re->ncheck = 0;
     if (!re->lit_off || !re->lit_id)
-        return 0;
-    size_t known = SIZE_MAX;         /* the first factor the index has */
-    for (size_t f = 0; f < re->nlits;) {
-        size_t i = f;
+        return;
+    for (size_t f = 0, i; f < re->nlits && pick == SIZE_MAX; f = i + 1) {
         bool narrow = true;
-        for (; i < re->nlits && re->lits[i]; i++)
+        for (i = f; i < re->nlits && re->lits[i]; i++)
             narrow = narrow && re->lit_off[2 * i + 1] != SM_OFF_ANY &&
                      re->lit_off[2 * i + 1] - re->lit_off[2 * i] <= NARROW;
-        if (i > f && re->lit_id[f] != UINT32_MAX) {
-            if (narrow)
-                return f;
-            if (known == SIZE_MAX)
-                known = f;
-        }
-        f = i + 1;
+        if (i == f || re->lit_id[f] == UINT32_MAX)
+            continue;
+        if (narrow)
+            pick = f;
+        else if (known == SIZE_MAX)
+            known = f;
     }
-    return known == SIZE_MAX ? 0 : known;
+    if (pick == SIZE_MAX)
+        pick = known;
+    if (pick == SIZE_MAX)
+        return;
+    for (fe = pick; fe < re->nlits && re->lits[fe]; fe++)
+        if (re->max_breaks < 0 && re->lit_off[2 * fe + 1] == SM_OFF_ANY)
+            return;                  /* a window with no bound */
+    if (fe - pick > MAX_SEARCHED)
+        return;
+    re->search = (uint16_t)pick;
+    for (size_t f = 0, i; f < re->nlits; f = i + 1) {
+        bool bounded = true;
+        for (i = f; i < re->nlits && re->lits[i]; i++)
+            bounded = bounded && re->lit_off[2 * i + 1] != SM_OFF_ANY;
+        if (bounded && f != pick && re->lit_id[f] != UINT32_MAX &&
+            re->ncheck < sizeof re->check / sizeof *re->check)
+            re->check[re->ncheck++] = (uint16_t)f;
+    }
 }
 
 /* Does literal `id` start somewhere from `from` to `to` in the paragraph? */
@@ -612,51 +632,39 @@ static bool occurs_in(const sm_scratch *s, uint32_t id, size_t from, size_t to)
     return lo < n && p[lo] <= to;
 }
 
-/* Can a match starting between lo and hi hold every factor of re->lits
- * (but the one at `skip`) whose literals all sit a bounded number of bytes
- * in? Each must then occur in a narrow stretch. */
-static bool window_holds(const sm_regex *re, const sm_scratch *s, size_t skip,
-                         size_t lo, size_t hi)
+/* Can a match starting between lo and hi hold the factors re->check? Each
+ * must then occur in a narrow stretch. */
+static bool window_holds(const sm_regex *re, const sm_scratch *s, size_t lo,
+                         size_t hi)
 {
-    for (size_t f = 0; f < re->nlits;) {
-        size_t e = f;
-        bool bounded = true;
-        for (; e < re->nlits && re->lits[e]; e++)
-            bounded = bounded && re->lit_off[2 * e + 1] != SM_OFF_ANY;
-        bool found = !bounded || f == skip || re->lit_id[f] == UINT32_MAX;
-        for (size_t i = f; i < e && !found; i++)
+    for (size_t c = 0; c < re->ncheck; c++) {
+        bool found = false;
+        for (size_t i = re->check[c]; i < re->nlits && re->lits[i] && !found;
+             i++)
             found = occurs_in(s, re->lit_id[i], lo + re->lit_off[2 * i],
                               hi + re->lit_off[2 * i + 1]);
         if (!found)
             return false;
-        f = e + 1;
     }
     return true;
 }
 
 /* The windows (into s->win, by start) where a match of `re` can start in
  * a plain paragraph (just scanned): around each place where a literal
- * of its first factor occurs. False when that is not worth it or not
- * known: too many literals, or a literal with no bound on the bytes before
- * it and no bound on the line breaks of a match. */
+ * of its re->search factor occurs. False when the plan has none. */
 static bool occurrences(const sm_regex *re, sm_scratch *s, const sm_doc *doc,
                         size_t p0, bool *oom)
 {
-    enum { MAX_SEARCHED = 48 };
-    size_t f = pick_factor(re), k = f;
+    size_t f = re->search, k = f;
     s->nwin = 0;
+    if (!s->plain || re->search == SM_NO_FACTOR)
+        return false;
     while (k < re->nlits && re->lits[k])
         k++;
-    if (!s->plain || !re->lit_id || k == f || k - f > MAX_SEARCHED ||
-        re->lit_id[f] == UINT32_MAX)
-        return false;
-    for (size_t i = f; i < k && re->max_breaks < 0; i++)
-        if (!re->lit_off || re->lit_off[2 * i + 1] == SM_OFF_ANY)
-            return false;
     size_t top = sm_doc_line_of(doc, p0);
     for (size_t i = f; i < k; i++) {
-        uint32_t lo_off = re->lit_off ? re->lit_off[2 * i] : 0;
-        uint32_t hi_off = re->lit_off ? re->lit_off[2 * i + 1] : SM_OFF_ANY;
+        uint32_t lo_off = re->lit_off[2 * i];
+        uint32_t hi_off = re->lit_off[2 * i + 1];
         size_t n;
         const uint32_t *at = sm_litscan_places(&s->scan, re->lit_id[i], &n);
         for (size_t j = 0; j < n; j++) {
@@ -666,8 +674,8 @@ static bool occurrences(const sm_regex *re, sm_scratch *s, const sm_doc *doc,
                 return false;
             }
             /* a window where the other factors cannot be goes */
-            if (s->nwin > n0 && re->lit_off &&
-                !window_holds(re, s, f, s->win[n0].lo, s->win[n0].hi))
+            if (s->nwin > n0 && re->ncheck &&
+                !window_holds(re, s, s->win[n0].lo, s->win[n0].hi))
                 s->nwin = n0;
         }
     }

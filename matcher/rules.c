@@ -1116,6 +1116,8 @@ static sm_status build_literals(sm_rules *r, sm_error *err)
     for (size_t i = 0; i < r->nhedges; i++)
         res[k++] = &r->hedges[i].re;
     bool ok = sm_litindex_build(&r->lits, res, k);
+    for (size_t i = 0; ok && i < k; i++)
+        sm_regex_plan(res[i]);
     free(res);
     return ok ? SM_OK
               : sm_fail(err, SM_ERR_NOMEM, NULL, 0, 0, "out of memory");
