@@ -26,6 +26,11 @@ bool sm_grow(void **arr, size_t *cap, size_t n, size_t elem);
 char *sm_strdup(const char *s);
 char *sm_strndup(const char *s, size_t n);
 
+/* qsort(), but few elements (the usual case in a paragraph) are put in
+ * order by insertion, without qsort()'s set-up. Not stable either. */
+void sm_sort(void *base, size_t n, size_t size,
+             int (*cmp)(const void *, const void *));
+
 /* ---- YAML tree (yaml_tree.c) ---- */
 typedef enum { SM_Y_SCALAR, SM_Y_SEQ, SM_Y_MAP } sm_ynode_kind;
 

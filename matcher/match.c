@@ -259,8 +259,8 @@ static bool cue_places(const sm_rules *r, sm_scratch *s)
             }
         }
         if (s->ncue_lits - at > 1)
-            qsort(s->cue_lits + at, s->ncue_lits - at, sizeof *s->cue_lits,
-                  window_cmp);
+            sm_sort(s->cue_lits + at, s->ncue_lits - at, sizeof *s->cue_lits,
+                    window_cmp);
     }
     s->cue_at[s->ncue] = s->ncue_lits;
     return true;
@@ -324,8 +324,7 @@ static int span_cmp(const void *a, const void *b)
 static void spans_merge(spans *v)
 {
     size_t w = 0;
-    if (v->n > 1)   /* qsort() wants a real array even for none */
-        qsort(v->v, v->n, sizeof *v->v, span_cmp);
+    sm_sort(v->v, v->n, sizeof *v->v, span_cmp);
     for (size_t i = 0; i < v->n; i++) {
         if (w && v->v[i].start <= v->v[w - 1].end) {
             if (v->v[i].end > v->v[w - 1].end)
@@ -442,9 +441,10 @@ static sm_status neighbours_build(const sm_rules *r, const sm_hits *all,
         a->end = b->end = o->end;
     }
     if (nb->by_start.n > 1) {
-        qsort(nb->by_start.v, nb->by_start.n, sizeof *nb->by_start.v,
-              span_cmp);
-        qsort(nb->by_end.v, nb->by_end.n, sizeof *nb->by_end.v, span_end_cmp);
+        sm_sort(nb->by_start.v, nb->by_start.n, sizeof *nb->by_start.v,
+                span_cmp);
+        sm_sort(nb->by_end.v, nb->by_end.n, sizeof *nb->by_end.v,
+                span_end_cmp);
     }
     return SM_OK;
 }
@@ -680,17 +680,8 @@ static bool occurrences(const sm_regex *re, sm_scratch *s, const sm_doc *doc,
         }
     }
     /* one literal's windows come in order; several need sorting */
-    if (k - f > 1 && s->nwin > 32) {
-        qsort(s->win, s->nwin, sizeof *s->win, window_cmp);
-    } else if (k - f > 1) {          /* few: insertion sort */
-        for (size_t i = 1; i < s->nwin; i++)
-            for (size_t j = i; j > 0 && s->win[j - 1].lo > s->win[j].lo;
-                 j--) {
-                sm_window t = s->win[j];
-                s->win[j] = s->win[j - 1];
-                s->win[j - 1] = t;
-            }
-    }
+    if (k - f > 1)
+        sm_sort(s->win, s->nwin, sizeof *s->win, window_cmp);
     return true;
 }
 

@@ -1,4 +1,5 @@
-/* status.c - status strings, error filling and small allocation helpers. */
+/* status.c - status strings, error filling, small allocation helpers and
+ * sorting. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,4 +69,28 @@ char *sm_strndup(const char *s, size_t n)
 char *sm_strdup(const char *s)
 {
     return s ? sm_strndup(s, strlen(s)) : NULL;
+}
+
+void sm_sort(void *base, size_t n, size_t size,
+             int (*cmp)(const void *, const void *))
+{
+    enum { FEW = 16, MAX_ELEM = 64 };
+    char *v = base, tmp[MAX_ELEM];
+    if (n < 2)
+        return;
+    if (n > FEW || size > MAX_ELEM) {
+        qsort(base, n, size, cmp);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        size_t j = i;
+        if (cmp(v + (j - 1) * size, v + j * size) <= 0)
+            continue;
+        memcpy(tmp, v + i * size, size);
+        while (j > 0 && cmp(v + (j - 1) * size, tmp) > 0) {
+            memcpy(v + j * size, v + (j - 1) * size, size);
+            j--;
+        }
+        memcpy(v + j * size, tmp, size);
+    }
 }
