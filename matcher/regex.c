@@ -43,7 +43,7 @@ sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
      * since JIT code reads whole vectors past the subject by design, and
      * so that the fallback is tested. */
 #ifndef SM_NO_JIT
-    (void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+    re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
 #endif
     re->src = sm_strdup(src);
     if (!re->src) {
@@ -156,8 +156,12 @@ int sm_regex_find_by(const sm_regex *re, sm_scratch *s, const char *subject,
     bool limited = limit < len;
     if (limited)
         pcre2_set_offset_limit(s->mctx, limit);
-    int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start,
-                         PCRE2_NO_UTF_CHECK, s->md, s->mctx);
+    /* JIT code is run directly: pcre2_match() would check the same
+     * arguments again on each of the many calls */
+    int rc = re->jit ? pcre2_jit_match(re->code, (PCRE2_SPTR)subject, len,
+                                       start, 0, s->md, s->mctx)
+                     : pcre2_match(re->code, (PCRE2_SPTR)subject, len, start,
+                                   PCRE2_NO_UTF_CHECK, s->md, s->mctx);
     if (limited)   /* the context is shared with callers that set none */
         pcre2_set_offset_limit(s->mctx, PCRE2_UNSET);
     if (rc == PCRE2_ERROR_NOMATCH)
