@@ -78,6 +78,8 @@ typedef struct {
     size_t nlits;
     int max_breaks;          /* line breaks a match spans at most; -1 */
     bool jit;                /* JIT-compiled: run by pcre2_jit_match() */
+    bool first_known;        /* anchored, and it begins with a byte of */
+    uint8_t first[32];       /* ... this set */
     uint32_t *lit_off;       /* bytes before each literal: 2 per entry of
                                 lits, the fewest and the most */
     uint32_t *lit_id;        /* each literal's number in the rules'

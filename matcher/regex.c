@@ -15,6 +15,39 @@ enum {
     MAX_PATTERN = 64 * 1024
 };
 
+/* For a pattern anchored at the start offset (by ^, or PCRE2_ANCHORED),
+ * the bytes a match can begin with, when PCRE2 knows them: a call at a
+ * place holding another byte is answered without running the pattern.
+ * A known first code unit that is an ASCII letter stands for both its
+ * cases (the pattern may be caseless); other ones are not used. */
+static void first_bytes(sm_regex *re)
+{
+    uint32_t opts = 0, type = 0, unit = 0, empty = 1;
+    const uint8_t *map = NULL;
+    re->first_known = false;
+    if (pcre2_pattern_info(re->code, PCRE2_INFO_ALLOPTIONS, &opts) != 0 ||
+        !(opts & PCRE2_ANCHORED) ||
+        pcre2_pattern_info(re->code, PCRE2_INFO_MATCHEMPTY, &empty) != 0 ||
+        empty)
+        return;
+    if (pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTBITMAP, &map) == 0 &&
+        map) {
+        memcpy(re->first, map, sizeof re->first);
+        re->first_known = true;
+    } else if (pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTCODETYPE,
+                                  &type) == 0 && type == 1 &&
+               pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTCODEUNIT,
+                                  &unit) == 0 && unit < 0x80) {
+        memset(re->first, 0, sizeof re->first);
+        re->first[unit / 8] |= (uint8_t)(1u << unit % 8);
+        if ((unit | 0x20) >= 'a' && (unit | 0x20) <= 'z') {
+            unit ^= 0x20;            /* the other case */
+            re->first[unit / 8] |= (uint8_t)(1u << unit % 8);
+        }
+        re->first_known = true;
+    }
+}
+
 sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
                            const char *file, int line, int col, sm_error *err)
 {
@@ -45,6 +78,7 @@ sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
 #ifndef SM_NO_JIT
     re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
 #endif
+    first_bytes(re);
     re->src = sm_strdup(src);
     if (!re->src) {
         pcre2_code_free(re->code);
@@ -153,6 +187,10 @@ int sm_regex_find_by(const sm_regex *re, sm_scratch *s, const char *subject,
 {
     if (start > len || start > limit)
         return 0;
+    if (re->first_known && start < len &&
+        !(re->first[(unsigned char)subject[start] / 8] >>
+          ((unsigned char)subject[start] % 8) & 1))
+        return 0;                    /* it cannot begin with this byte */
     bool limited = limit < len;
     if (limited)
         pcre2_set_offset_limit(s->mctx, limit);

@@ -278,6 +278,43 @@ static void test_litindex(void)
         sm_regex_release(&re[i]);
 }
 
+/* An anchored pattern's first bytes answer calls at other bytes; the
+ * answers are the pattern's own. */
+static void test_first_bytes(void)
+{
+    static const struct {
+        const char *pattern, *text;
+        bool known;
+        int found;
+    } cases[] = {
+        {"^(?:skills?|tools)$", "Skills", true, 1},
+        {"^(?:skills?|tools)$", "TOOLS", true, 1},
+        {"^(?:skills?|tools)$", "Python", true, 0},
+        {"^(?:skills?|tools)$", "", true, 0},
+        {"^abc", "ABCD", true, 1},       /* one first byte, either case */
+        {"(?-i)^Abc", "Abc", true, 1},
+        {"(?-i)^Abc", "abc", true, 0},   /* PCRE2 itself says no */
+        {"^x?", "", false, 1},           /* may match nothing: not used */
+        {"abc", "xxabc", false, 1},      /* not anchored */
+    };
+    sm_scratch *sc = sm_scratch_new(NULL);
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        sm_regex re;
+        size_t ms, me;
+        if (sm_regex_compile(&re, cases[i].pattern, 0, "t", 1, 1, NULL) !=
+            SM_OK) {
+            CHECK(!"the test pattern compiles");
+            continue;
+        }
+        CHECK(re.first_known == cases[i].known);
+        CHECK_INT(sm_regex_find(&re, sc, cases[i].text, strlen(cases[i].text),
+                                0, &ms, &me, NULL),
+                  cases[i].found);
+        sm_regex_release(&re);
+    }
+    sm_scratch_free(sc);
+}
+
 static size_t checked, matched;
 
 /* In a plain text, does a match at [ms, me) hold, for each factor of
@@ -384,6 +421,7 @@ int main(void)
     test_offsets();
     test_breaks();
     test_litindex();
+    test_first_bytes();
     test_rules_promise();
     return unit_done("prefilter");
 }
