@@ -20,6 +20,8 @@ sm_status sm_fail(sm_error *err, sm_status code, const char *file, int line,
 /* ---- growable arrays ---- */
 /* Make room for one more element in *arr (of *n, capacity *cap). */
 bool sm_grow(void **arr, size_t *cap, size_t n, size_t elem);
+/* Make room for `need` elements in all. */
+bool sm_reserve(void **arr, size_t *cap, size_t need, size_t elem);
 #define SM_PUSH(arr, n, cap) \
     (sm_grow((void **)&(arr), &(cap), (n), sizeof *(arr)) ? &(arr)[(n)++] : NULL)
 
@@ -98,8 +100,12 @@ typedef struct {
 
 #define SM_NO_FACTOR UINT16_MAX
 
+/* Compile a pattern (caseless, UTF); see sm_regex_jit_all() for speed. */
 sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
                            const char *file, int line, int col, sm_error *err);
+/* JIT-compile res[0..n), on several threads when there are many; one
+ * that fails runs in the interpreter. */
+void sm_regex_jit_all(sm_regex *const *res, size_t n);
 void sm_regex_release(sm_regex *re);
 
 /* Find the next match of `re` in subject[start..len). Returns 1 and the span

@@ -360,8 +360,7 @@ static bool note(const sm_litindex *ix, sm_litscan *sc, uint32_t st,
                  size_t end, sm_litfound **v, size_t *n, size_t *cap)
 {
     uint32_t o = ix->out_at[st & ~OUT], stop = ix->out_at[(st & ~OUT) + 1];
-    if (*n + (stop - o) > *cap &&
-        !sm_grow((void **)v, cap, *n + (stop - o), sizeof **v))
+    if (!sm_reserve((void **)v, cap, *n + (stop - o), sizeof **v))
         return false;
     for (; o < stop; o++) {
         uint32_t id = ix->out_ids[o];
@@ -423,9 +422,8 @@ static bool scan_plain(const sm_litindex *ix, sm_litscan *sc,
             !note(ix, sc, b, j, &sc->second, &sc->nsecond, &sc->capsecond))
             return false;
     }
-    if (sc->nsecond &&
-        !sm_grow((void **)&sc->found, &sc->capfound,
-                 sc->nfound + sc->nsecond, sizeof *sc->found))
+    if (!sm_reserve((void **)&sc->found, &sc->capfound,
+                    sc->nfound + sc->nsecond, sizeof *sc->found))
         return false;
     if (sc->nsecond)
         memcpy(sc->found + sc->nfound, sc->second,

@@ -1,8 +1,11 @@
-/* regex.c - PCRE2 compile + JIT once at load; per-thread match data, JIT
- * stack and limits. A negative pcre2_match() result other than NOMATCH is
- * an error, never "no match". */
+/* regex.c - PCRE2 compile + JIT once at load (the JIT on every core);
+ * per-thread match data, JIT stack and limits. A negative pcre2_match()
+ * result other than NOMATCH is an error, never "no match". */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -70,14 +73,6 @@ sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
                        "bad pattern: %s at offset %zu", (char *)buf,
                        (size_t)eo);
     }
-    /* A JIT failure (no JIT on this platform, out of executable memory)
-     * leaves the interpreter in charge: pcre2_match() falls back itself.
-     * SM_NO_JIT builds use the interpreter only: `make valgrind` does,
-     * since JIT code reads whole vectors past the subject by design, and
-     * so that the fallback is tested. */
-#ifndef SM_NO_JIT
-    re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
-#endif
     first_bytes(re);
     re->src = sm_strdup(src);
     if (!re->src) {
@@ -97,6 +92,53 @@ sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
     else
         re->max_breaks = -1;
     return SM_OK;
+}
+
+/* ---- JIT compilation, spread over the cores ---- */
+
+typedef struct {
+    sm_regex *const *res;
+    size_t n;
+    atomic_size_t next;
+} jit_job;
+
+static void *jit_worker(void *arg)
+{
+    jit_job *j = arg;
+    for (size_t i; (i = atomic_fetch_add(&j->next, 1)) < j->n;) {
+        sm_regex *re = j->res[i];
+        /* A JIT failure (no JIT on this platform, out of executable
+         * memory) leaves the interpreter in charge. SM_NO_JIT builds use
+         * the interpreter only: `make valgrind` does, since JIT code reads
+         * whole vectors past the subject by design, and so that the
+         * fallback is tested. */
+#ifdef SM_NO_JIT
+        re->jit = false;
+#else
+        re->jit = re->code &&
+                  pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
+#endif
+    }
+    return NULL;
+}
+
+void sm_regex_jit_all(sm_regex *const *res, size_t n)
+{
+    enum { PER_THREAD = 64, MAX_THREADS = 8 };
+    jit_job j = {res, n, 0};
+    pthread_t t[MAX_THREADS];
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t want = n / PER_THREAD, started = 0;
+    if (cpus > 0 && want > (size_t)cpus)
+        want = (size_t)cpus;
+    if (want > MAX_THREADS)
+        want = MAX_THREADS;
+    for (size_t k = 1; k < want; k++)   /* this thread is one of them */
+        if (pthread_create(&t[started], NULL, jit_worker, &j) == 0)
+            started++;
+    jit_worker(&j);
+    for (size_t k = 0; k < started; k++)
+        pthread_join(t[k], NULL);
 }
 
 void sm_regex_release(sm_regex *re)

@@ -1095,13 +1095,18 @@ static void warn(sm_rules *r, const char *file, int line, const char *fmt, ...)
 }
 
 /* The literal index of every pattern the prefilter runs: the skills'
- * patterns and exclusions, the negation and hedge cues. */
+ * patterns and exclusions, the negation and hedge cues; then every
+ * pattern of the rules is JIT-compiled, the corroboration cues and
+ * section headings too. */
 static sm_status build_literals(sm_rules *r, sm_error *err)
 {
-    size_t n = r->nnegations + r->nhedges, k = 0;
+    size_t n = r->nnegations + r->nhedges, k = 0, all;
     for (size_t i = 0; i < r->nskills; i++)
         n += r->skills[i].npats + r->skills[i].nexcl;
-    sm_regex **res = malloc((n ? n : 1) * sizeof *res);
+    all = n + r->ncorroborations;
+    for (size_t i = 0; i < r->nsections; i++)
+        all += r->sections[i].nheadings;
+    sm_regex **res = malloc((all ? all : 1) * sizeof *res);
     if (!res)
         return sm_fail(err, SM_ERR_NOMEM, NULL, 0, 0, "out of memory");
     for (size_t i = 0; i < r->nskills; i++) {
@@ -1118,6 +1123,13 @@ static sm_status build_literals(sm_rules *r, sm_error *err)
     bool ok = sm_litindex_build(&r->lits, res, k);
     for (size_t i = 0; ok && i < k; i++)
         sm_regex_plan(res[i]);
+    for (size_t i = 0; i < r->ncorroborations; i++)
+        res[k++] = &r->corroborations[i];
+    for (size_t i = 0; i < r->nsections; i++)
+        for (size_t j = 0; j < r->sections[i].nheadings; j++)
+            res[k++] = &r->sections[i].headings[j];
+    if (ok)
+        sm_regex_jit_all(res, k);
     free(res);
     return ok ? SM_OK
               : sm_fail(err, SM_ERR_NOMEM, NULL, 0, 0, "out of memory");

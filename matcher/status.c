@@ -56,6 +56,26 @@ bool sm_grow(void **arr, size_t *cap, size_t n, size_t elem)
     return true;
 }
 
+bool sm_reserve(void **arr, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return true;
+    size_t ncap = *cap ? *cap : 8;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2)
+            return false;
+        ncap *= 2;
+    }
+    if (ncap > SIZE_MAX / elem)
+        return false;
+    void *p = realloc(*arr, ncap * elem);
+    if (!p)
+        return false;
+    *arr = p;
+    *cap = ncap;
+    return true;
+}
+
 char *sm_strndup(const char *s, size_t n)
 {
     char *p = malloc(n + 1);

@@ -269,6 +269,22 @@ static void test_litindex(void)
         CHECK_INT((int)np, (int)want);
         CHECK(got_ok);
     }
+    /* most places in the second half: its findings are joined to few */
+    {
+        char text[1024];
+        size_t len = 0, want = 0;
+        while (len < 300)
+            text[len++] = 'x';
+        while (len + 7 < sizeof text) {
+            memcpy(text + len, "torch ", 6);
+            len += 6;
+            want++;
+        }
+        CHECK(sm_litscan_run(&ix, &sc, text, len));
+        p = sm_litscan_places(&sc, re[2].lit_id[0], &np);
+        CHECK_INT((int)np, (int)want);
+        CHECK_INT(np ? (int)p[np - 1] : -1, (int)(300 + 6 * (want - 1)));
+    }
     /* a pattern with nothing known always runs */
     sm_regex none = {0};
     CHECK(sm_regex_may_match(&none, &sc));
