@@ -96,6 +96,8 @@ typedef struct {
     uint16_t search;
     uint16_t check[8];
     uint8_t ncheck;
+    uint16_t bound;          /* a factor the index knows, or SM_NO_FACTOR:
+                                no match starts after its last place */
 } sm_regex;
 
 #define SM_NO_FACTOR UINT16_MAX

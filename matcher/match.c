@@ -580,10 +580,17 @@ void sm_regex_plan(sm_regex *re)
 {
     enum { NARROW = 16, MAX_SEARCHED = 48 };
     size_t pick = SIZE_MAX, known = SIZE_MAX, fe = 0;
-    re->search = SM_NO_FACTOR;
+    re->search = re->bound = SM_NO_FACTOR;
     re->ncheck = 0;
     if (!re->lit_off || !re->lit_id)
         return;
+    for (size_t f = 0, i; f < re->nlits && re->bound == SM_NO_FACTOR;
+         f = i + 1) {
+        for (i = f; i < re->nlits && re->lits[i]; i++)
+            ;
+        if (i > f && re->lit_id[f] != UINT32_MAX)
+            re->bound = (uint16_t)f;
+    }
     for (size_t f = 0, i; f < re->nlits && pick == SIZE_MAX; f = i + 1) {
         bool narrow = true;
         for (i = f; i < re->nlits && re->lits[i]; i++)
@@ -737,6 +744,17 @@ static sm_status find_matches(const sm_regex *re, sm_scratch *s,
                 return sm_fail(err, SM_ERR_NOMEM, NULL, 0, 0,
                                "out of memory");
         return find_near(re, s, doc->text, p0, p1, limit, out, err);
+    }
+    /* a match starts at or before the last place of any factor's literals */
+    if (s->plain && re->bound != SM_NO_FACTOR) {
+        size_t last = 0, np;
+        for (size_t i = re->bound; i < re->nlits && re->lits[i]; i++) {
+            const uint32_t *p = sm_litscan_places(&s->scan, re->lit_id[i], &np);
+            if (np && p[np - 1] > last)
+                last = p[np - 1];
+        }
+        if (last < limit)
+            limit = last;
     }
     return find_all(re, s, doc->text, p0, p1, 0, limit, out, err);
 }
