@@ -3,7 +3,6 @@
  * merged where they overlap, education dates left out; and explicit totals
  * ("7+ years of experience"). The larger of the two is the answer, and the
  * method says how it was counted. */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -23,9 +22,26 @@ static const bool DATE_START[256] = {
     ['n'] = 1, ['d'] = 1, ['J'] = 1, ['F'] = 1, ['M'] = 1, ['A'] = 1,
     ['S'] = 1, ['O'] = 1, ['N'] = 1, ['D'] = 1};
 
+/* The C locale's classes, without a call per byte: ASCII only. */
+static bool is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool is_alpha(unsigned char c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static unsigned char to_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
 static bool word_start(const char *t, size_t i)
 {
-    return i == 0 || !isalnum((unsigned char)t[i - 1]);
+    unsigned char c = i ? (unsigned char)t[i - 1] : 0;
+    return i == 0 || !(is_alpha(c) || is_digit(c));
 }
 
 static size_t skip_spaces(const char *t, size_t i, size_t n)
@@ -38,10 +54,10 @@ static size_t skip_spaces(const char *t, size_t i, size_t n)
 /* A 4-digit year 1950..2099 at t[i], not part of a longer number. */
 static int year_at(const char *t, size_t i, size_t n)
 {
-    if (i + 4 > n || (i + 4 < n && isdigit((unsigned char)t[i + 4])))
+    if (i + 4 > n || (i + 4 < n && is_digit((unsigned char)t[i + 4])))
         return 0;
     for (int k = 0; k < 4; k++)
-        if (!isdigit((unsigned char)t[i + k]))
+        if (!is_digit((unsigned char)t[i + k]))
             return 0;
     int y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 +
         (t[i + 3] - '0');
@@ -54,23 +70,29 @@ static int month_at(const char *t, size_t i, size_t n, size_t *len)
     static const char *const FULL[] = {
         "january", "february", "march", "april", "may", "june", "july",
         "august", "september", "october", "november", "december"};
-    /* this runs at every word of every line: the initial rules most out */
-    if (!word_start(t, i) || !strchr("jfmasondJFMASOND", t[i]) || !t[i])
+    /* this runs at many words of every line: the first three letters,
+     * as one number, rule most out */
+    if (!word_start(t, i) || i + 3 > n)
         return 0;
+    uint32_t key = (uint32_t)to_lower((unsigned char)t[i]) << 16 |
+                   (uint32_t)to_lower((unsigned char)t[i + 1]) << 8 |
+                   to_lower((unsigned char)t[i + 2]);
     for (int m = 0; m < 12; m++) {
-        if (MONTHS[m][0] != tolower((unsigned char)t[i]))
+        if (key != ((uint32_t)(unsigned char)MONTHS[m][0] << 16 |
+                    (uint32_t)(unsigned char)MONTHS[m][1] << 8 |
+                    (unsigned char)MONTHS[m][2]))
             continue;
         size_t fl = strlen(FULL[m]);
         if (i + fl <= n && !strncasecmp(t + i, FULL[m], fl) &&
-            (i + fl == n || !isalpha((unsigned char)t[i + fl]))) {
+            (i + fl == n || !is_alpha((unsigned char)t[i + fl]))) {
             *len = fl;
             return m + 1;
         }
         if (i + 3 <= n && !strncasecmp(t + i, MONTHS[m], 3)) {
             size_t l = 3;
-            if (m == 8 && i + 4 <= n && tolower((unsigned char)t[i + 3]) == 't')
+            if (m == 8 && i + 4 <= n && to_lower((unsigned char)t[i + 3]) == 't')
                 l = 4;   /* Sept */
-            if (i + l == n || !isalpha((unsigned char)t[i + l])) {
+            if (i + l == n || !is_alpha((unsigned char)t[i + l])) {
                 if (i + l < n && t[i + l] == '.')
                     l++;
                 *len = l;
@@ -89,9 +111,9 @@ static size_t date_at(const char *t, size_t i, size_t n, int *year, int *month)
     int m = month_at(t, i, n, &ml);
     if (m) {
         size_t j = skip_spaces(t, i + ml, n);
-        if (j < n && t[j] == '\'' && j + 3 <= n && isdigit((unsigned char)t[j + 1]) &&
-            isdigit((unsigned char)t[j + 2]) &&
-            (j + 3 == n || !isdigit((unsigned char)t[j + 3]))) {
+        if (j < n && t[j] == '\'' && j + 3 <= n && is_digit((unsigned char)t[j + 1]) &&
+            is_digit((unsigned char)t[j + 2]) &&
+            (j + 3 == n || !is_digit((unsigned char)t[j + 3]))) {
             *year = 2000 + (t[j + 1] - '0') * 10 + (t[j + 2] - '0');
             if (*year > 2060)
                 *year -= 100;
@@ -105,11 +127,11 @@ static size_t date_at(const char *t, size_t i, size_t n, int *year, int *month)
         *month = m;
         return j + 4 - i;
     }
-    if (!word_start(t, i) || !isdigit((unsigned char)t[i]))
+    if (!word_start(t, i) || !is_digit((unsigned char)t[i]))
         return 0;
     /* MM/YYYY or MM.YYYY */
     size_t j = i;
-    while (j < n && j - i < 2 && isdigit((unsigned char)t[j]))
+    while (j < n && j - i < 2 && is_digit((unsigned char)t[j]))
         j++;
     if (j < n && (t[j] == '/' || t[j] == '.') && j > i) {
         int mm = atoi(t + i);
@@ -126,9 +148,9 @@ static size_t date_at(const char *t, size_t i, size_t n, int *year, int *month)
     /* YYYY-MM or YYYY/MM (not YYYY-YYYY) */
     j = i + 4;
     if (j + 1 < n && (t[j] == '-' || t[j] == '/' || t[j] == '.') &&
-        isdigit((unsigned char)t[j + 1])) {
+        is_digit((unsigned char)t[j + 1])) {
         size_t k = j + 1;
-        while (k < n && isdigit((unsigned char)t[k]))
+        while (k < n && is_digit((unsigned char)t[k]))
             k++;
         if (k - (j + 1) <= 2) {
             int mm = atoi(t + j + 1);
@@ -152,7 +174,7 @@ static size_t present_at(const char *t, size_t i, size_t n)
     for (const char *const *w = WORDS; *w; w++) {
         size_t l = strlen(*w);
         if (i + l <= n && !strncasecmp(t + i, *w, l) &&
-            (i + l == n || !isalpha((unsigned char)t[i + l])))
+            (i + l == n || !is_alpha((unsigned char)t[i + l])))
             return l;
     }
     return 0;
@@ -196,11 +218,11 @@ static bool education_line(const char *t, size_t n)
     for (const char *const *w = WORDS; *w; w++) {
         size_t l = strlen(*w);
         for (size_t i = 0; i + l <= n; i++) {
-            if (tolower((unsigned char)t[i]) != (*w)[0] ||
+            if (to_lower((unsigned char)t[i]) != (*w)[0] ||
                 strncasecmp(t + i, *w, l) != 0)
                 continue;
-            bool before = i == 0 || !isalpha((unsigned char)t[i - 1]);
-            bool after = i + l == n || !isalpha((unsigned char)t[i + l]) ||
+            bool before = i == 0 || !is_alpha((unsigned char)t[i - 1]);
+            bool after = i + l == n || !is_alpha((unsigned char)t[i + l]) ||
                          (*w)[l - 1] == '.';
             if (before && after)
                 return true;
@@ -221,7 +243,7 @@ static double stated_years(const char *t, size_t n, size_t *where)
 {
     double best = -1;
     for (size_t i = 0; i < n; i++) {
-        if (!isdigit((unsigned char)t[i]) || !word_start(t, i))
+        if (!is_digit((unsigned char)t[i]) || !word_start(t, i))
             continue;
         char *end;
         double v = strtod(t + i, &end);
@@ -231,7 +253,7 @@ static double stated_years(const char *t, size_t n, size_t *where)
         while (j < n && (t[j] == '+' || t[j] == ' '))
             j++;
         size_t k = j;
-        while (k < n && isalpha((unsigned char)t[k]))
+        while (k < n && is_alpha((unsigned char)t[k]))
             k++;
         if (!((k - j == 5 && !strncasecmp(t + j, "years", 5)) ||
               (k - j == 4 && !strncasecmp(t + j, "year", 4)) ||
