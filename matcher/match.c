@@ -116,47 +116,53 @@ static void find_candidates(const sm_rules *r, sm_scratch *s, const char *text,
     s->thits_lost = false;
     size_t pos = 0;
     sm_token tok;
-    char buf[MAX_TOKEN];
+    char buf[MAX_TOKEN], wbuf[MAX_TOKEN];
     while (sm_token_next(text, len, &pos, &tok)) {
         const unsigned char *p = (const unsigned char *)text + tok.start;
-        size_t end = tok.start + tok.len, n = tok.len;
-        uint64_t h = SM_FNV_BASIS;
-        if (n <= MAX_TOKEN) {   /* whole token: c++, ci/cd */
-            for (size_t i = 0; i < n; i++) {
-                buf[i] = (char)lower_ascii(p[i]);
-                h = (h ^ (unsigned char)buf[i]) * SM_FNV_PRIME;
+        size_t end = tok.start + tok.len, n = tok.len, w = 0;
+        /* One pass: the whole token (c++, ci/cd), each word of it
+         * (scikit-learn: scikit, learn), and each prefix of a word that a
+         * trigger ends with *; words over the whole token, however long:
+         * text with no spaces (CJK) is one token. A short token's words
+         * are keyed in place; a long one's are copied to wbuf. */
+        bool whole = n <= MAX_TOKEN, inword = false, pfx = false;
+        uint64_t ht = SM_FNV_BASIS, hw = SM_FNV_BASIS;
+        char *key = buf;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = lower_ascii(p[i]);
+            if (whole) {
+                buf[i] = (char)c;
+                ht = (ht ^ c) * SM_FNV_PRIME;
             }
-            mark(s, &s->exact, h, buf, n, end);
-        }
-        /* each word of the token (scikit-learn: scikit, learn), and each
-         * prefix of it that a trigger ends with *; over the whole token,
-         * however long: text with no spaces (CJK) is one token */
-        size_t i = 0;
-        while (i < n) {
-            while (i < n && !is_alnum_ascii(lower_ascii(p[i])))
-                i++;
-            size_t w = i;
-            h = SM_FNV_BASIS;
-            /* a prefix trigger can end in this word only when the word
-             * starts as one does */
-            bool pfx = r->prefix_short ||
-                       (w + 1 < n &&
-                        r->prefix_first2[lower_ascii(p[w]) << 8 |
-                                         lower_ascii(p[w + 1])]);
-            while (i < n && is_alnum_ascii(lower_ascii(p[i]))) {
-                unsigned char c = lower_ascii(p[i]);
-                if (i - w < MAX_TOKEN)
-                    buf[i - w] = (char)c;
-                h = (h ^ c) * SM_FNV_PRIME;
-                i++;
-                if (pfx && i - w < sizeof r->prefix_lens &&
-                    r->prefix_lens[i - w])
-                    mark(s, &s->prefix, h, buf, i - w, end);
+            if (!is_alnum_ascii(c)) {
+                /* no trigger is longer than MAX_TOKEN */
+                if (inword && i - w <= MAX_TOKEN)
+                    mark(s, &s->exact, hw, key, i - w, end);
+                inword = false;
+                continue;
             }
-            /* no trigger is longer than MAX_TOKEN */
-            if (i > w && i - w <= MAX_TOKEN && (w > 0 || i < n))
-                mark(s, &s->exact, h, buf, i - w, end);
+            if (!inword) {
+                inword = true;
+                w = i;
+                hw = SM_FNV_BASIS;
+                key = whole ? buf + w : wbuf;
+                /* a prefix trigger can end in this word only when the
+                 * word starts as one does */
+                pfx = r->prefix_short ||
+                      (w + 1 < n && r->prefix_first2[c << 8 |
+                                                     lower_ascii(p[w + 1])]);
+            }
+            if (!whole && i - w < MAX_TOKEN)
+                wbuf[i - w] = (char)c;
+            hw = (hw ^ c) * SM_FNV_PRIME;
+            if (pfx && i + 1 - w < sizeof r->prefix_lens &&
+                r->prefix_lens[i + 1 - w])
+                mark(s, &s->prefix, hw, key, i + 1 - w, end);
         }
+        if (inword && w > 0 && n - w <= MAX_TOKEN)   /* the last word */
+            mark(s, &s->exact, hw, key, n - w, end);
+        if (whole)
+            mark(s, &s->exact, ht, buf, n, end);
     }
     for (size_t i = 0; i < r->nuntriggered; i++) {
         s->cand[r->untriggered[i]] = 1;
