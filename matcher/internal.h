@@ -258,6 +258,13 @@ struct sm_scratch {
     size_t ncand;
 };
 
+/* A lower-case letter or digit as 0..35, other bytes -1. */
+static inline int sm_alnum36(unsigned char c)
+{
+    return c >= 'a' && c <= 'z' ? c - 'a' : c >= '0' && c <= '9' ? 26 + c - '0'
+                                                                  : -1;
+}
+
 /* ---- rules ---- */
 typedef struct sm_skill {
     sm_skill_info info;      /* public view; pointers into the fields below */
@@ -352,7 +359,8 @@ struct sm_rules {
     sm_trigger *exact;       /* uthash: word -> skills */
     sm_trigger *prefix;      /* uthash: prefix -> skills */
     unsigned char prefix_lens[64];  /* which prefix lengths exist */
-    unsigned char prefix_first2[65536];  /* the first two bytes of one */
+    uint64_t prefix_lens2[36 * 36];  /* ... by the first two bytes (see
+                                        sm_alnum36()): bit n, length n */
     bool prefix_short;       /* a prefix trigger of one byte or none */
     int *untriggered;        /* skills with no trigger: always run */
     size_t nuntriggered;

@@ -125,7 +125,8 @@ static void find_candidates(const sm_rules *r, sm_scratch *s, const char *text,
          * trigger ends with *; words over the whole token, however long:
          * text with no spaces (CJK) is one token. A short token's words
          * are keyed in place; a long one's are copied to wbuf. */
-        bool whole = n <= MAX_TOKEN, inword = false, pfx = false;
+        bool whole = n <= MAX_TOKEN, inword = false, any = r->prefix_short;
+        uint64_t lens = 0;           /* prefix lengths to look up */
         uint64_t ht = SM_FNV_BASIS, hw = SM_FNV_BASIS;
         char *key = buf;
         for (size_t i = 0; i < n; i++) {
@@ -147,15 +148,17 @@ static void find_candidates(const sm_rules *r, sm_scratch *s, const char *text,
                 hw = SM_FNV_BASIS;
                 key = whole ? buf + w : wbuf;
                 /* a prefix trigger can end in this word only when the
-                 * word starts as one does */
-                pfx = r->prefix_short ||
-                      (w + 1 < n && r->prefix_first2[c << 8 |
-                                                     lower_ascii(p[w + 1])]);
+                 * word starts as one does, and has its length */
+                int c2 = w + 1 < n ? sm_alnum36(lower_ascii(p[w + 1])) : -1;
+                lens = c2 < 0 ? 0
+                              : r->prefix_lens2[sm_alnum36(c) * 36 + c2];
+                if (any)
+                    lens = UINT64_MAX;
             }
             if (!whole && i - w < MAX_TOKEN)
                 wbuf[i - w] = (char)c;
             hw = (hw ^ c) * SM_FNV_PRIME;
-            if (pfx && i + 1 - w < sizeof r->prefix_lens &&
+            if (i + 1 - w < 64 && (lens >> (i + 1 - w) & 1) &&
                 r->prefix_lens[i + 1 - w])
                 mark(s, &s->prefix, hw, key, i + 1 - w, end);
         }

@@ -1013,11 +1013,15 @@ static sm_status build_index(sm_rules *r, sm_error *err)
                                "out of memory");
             if (prefix)
                 r->prefix_lens[len] = 1;
-            if (prefix && len < 2)
+            if (prefix && len < 2) {
                 r->prefix_short = true;
-            else if (prefix)
-                r->prefix_first2[(unsigned char)key[0] << 8 |
-                                 (unsigned char)key[1]] = 1;
+            } else if (prefix && sm_alnum36((unsigned char)key[0]) >= 0 &&
+                       sm_alnum36((unsigned char)key[1]) >= 0) {
+                /* (a prefix with another byte never begins a word) */
+                r->prefix_lens2[sm_alnum36((unsigned char)key[0]) * 36 +
+                                sm_alnum36((unsigned char)key[1])] |=
+                    (uint64_t)1 << len;
+            }
         }
     }
     return SM_OK;
