@@ -255,6 +255,8 @@ struct sm_scratch {
     size_t ncue_lits, capcue_lits;
     sm_window *win;          /* where a pattern's matches can start */
     size_t nwin, capwin;
+    size_t *bounds;          /* where the paragraph's clauses end */
+    size_t nbounds, capbounds;
     size_t ncand;
 };
 

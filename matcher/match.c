@@ -205,25 +205,52 @@ static bool boundary(const char *t, size_t i, size_t hi)
     return t[i] == '.' || t[i] == ';' || t[i] == '!' || t[i] == '?';
 }
 
+/* The places of the paragraph [lo, hi) where a clause ends (boundary()),
+ * in order, into s->bounds: found once, for all the hits there. */
+static bool clause_bounds(sm_scratch *s, const char *t, size_t lo, size_t hi)
+{
+    s->nbounds = 0;
+    for (size_t i = lo; i < hi; i++)
+        if (boundary(t, i, hi)) {
+            size_t *b = SM_PUSH(s->bounds, s->nbounds, s->capbounds);
+            if (!b)
+                return false;
+            *b = i;
+        }
+    return true;
+}
+
+/* The index in s->bounds of the first boundary at or after `at`. */
+static size_t bound_at(const sm_scratch *s, size_t at)
+{
+    size_t lo = 0, hi = s->nbounds;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->bounds[mid] < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The clause around a hit: back to the last boundary (at most `window`
  * bytes), and forward likewise. */
-static size_t clause_start(const char *t, size_t lo, size_t hi, size_t at,
+static size_t clause_start(const sm_scratch *s, size_t lo, size_t at,
                            int window)
 {
     size_t limit = at > lo + (size_t)window ? at - (size_t)window : lo;
-    size_t i = at;
-    while (i > limit && !boundary(t, i - 1, hi))
-        i--;
-    return i;
+    size_t k = bound_at(s, at);      /* the last one before at: k - 1 */
+    return k > 0 && s->bounds[k - 1] + 1 > limit ? s->bounds[k - 1] + 1
+                                                 : limit;
 }
 
-static size_t clause_end(const char *t, size_t hi, size_t at, int window)
+static size_t clause_end(const sm_scratch *s, size_t hi, size_t at,
+                         int window)
 {
     size_t limit = at + (size_t)window < hi ? at + (size_t)window : hi;
-    size_t i = at;
-    while (i < limit && !boundary(t, i, hi))
-        i++;
-    return i;
+    size_t k = bound_at(s, at);
+    return k < s->nbounds && s->bounds[k] < limit ? s->bounds[k] : limit;
 }
 
 static int window_cmp(const void *a, const void *b)
@@ -779,6 +806,7 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
     spans found = {0}, excl = {0}, prev = {0};
     neighbours nb = {{0}, {0}};
     size_t first = out->n;
+    bool bounds_known = false;       /* s->bounds is this paragraph's */
 
     bool full = flags & SM_ANALYZE_FULL_SCAN;
     const sm_litscan *lits = full ? NULL : &s->scan;
@@ -882,8 +910,13 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
                           "an exclusion of the skill matches here");
                 continue;
             }
-            size_t cb = clause_start(t, p0, p1, h.start, r->context_window);
-            size_t ce = clause_end(t, p1, h.end, r->context_window);
+            if (!bounds_known && !(bounds_known = clause_bounds(s, t, p0, p1))) {
+                st = sm_fail(err, SM_ERR_NOMEM, doc->name, 0, 0,
+                             "out of memory");
+                break;
+            }
+            size_t cb = clause_start(s, p0, h.start, r->context_window);
+            size_t ce = clause_end(s, p1, h.end, r->context_window);
             const sm_cue *neg = NULL;
             for (size_t q = 0; q < r->nnegations && !neg; q++) {
                 const sm_cue *c = &r->negations[q];

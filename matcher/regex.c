@@ -206,6 +206,7 @@ void sm_scratch_free(sm_scratch *s)
     free(s->skill_at);
     sm_litscan_free(&s->scan);
     free(s->win);
+    free(s->bounds);
     free(s->cue_ok);
     free(s->cue_known);
     free(s->cue_at);
