@@ -1025,8 +1025,13 @@ sm_status sm_match_doc(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
         while (i < n && t[i] == '\n')
             i++;
         size_t p0 = i;
-        while (i < n && !(t[i] == '\n' && i + 1 < n && t[i + 1] == '\n'))
+        for (;;) {                   /* to the next blank line, or the end */
+            const char *nl = memchr(t + i, '\n', n - i);
+            i = nl ? (size_t)(nl - t) : n;
+            if (i >= n || (i + 1 < n && t[i + 1] == '\n'))
+                break;
             i++;
+        }
         if (i > p0) {
             sm_status st = match_paragraph(r, s, doc, line_sections, p0, i,
                                            flags, only, trace, ud, out, err);
