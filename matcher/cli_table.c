@@ -33,15 +33,28 @@ int screen_out_width(const cli_opts *o)
     return n > 0 ? n : 0;
 }
 
+/* Append s to buf (of cap bytes, holding n), cut to fit; the new n. */
+static size_t append(char *buf, size_t cap, size_t n, const char *s)
+{
+    size_t k = strlen(s);
+    if (n + k >= cap)
+        k = cap - 1 - n;
+    memcpy(buf + n, s, k);
+    buf[n + k] = '\0';
+    return n + k;
+}
+
 /* The gap ids joined by `sep` into buf. */
 static void join_gaps(const screen_row *r, const char *sep, char *buf,
                       size_t cap)
 {
     size_t n = 0;
     buf[0] = '\0';
-    for (int i = 0; i < TOP_GAPS && r->gaps[i] && n < cap; i++)
-        n += (size_t)snprintf(buf + n, cap - n, "%s%s", i ? sep : "",
-                              r->gaps[i]);
+    for (int i = 0; i < TOP_GAPS && r->gaps[i] && n + 1 < cap; i++) {
+        if (i)
+            n = append(buf, cap, n, sep);
+        n = append(buf, cap, n, r->gaps[i]);
+    }
 }
 
 /* ---- CSV and TSV ---- */
@@ -193,11 +206,16 @@ static size_t cols(const char *s)
 
 static void cell(FILE *f, const char *s, size_t width, bool last)
 {
+    static const char SPACES[] = "                                ";
     fputs(s, f);
     if (last)
         return;
-    for (size_t k = cols(s); k < width + 2; k++)
-        fputc(' ', f);
+    for (size_t k = cols(s); k < width + 2;) {
+        size_t m = width + 2 - k < sizeof SPACES - 1 ? width + 2 - k
+                                                      : sizeof SPACES - 1;
+        fwrite(SPACES, 1, m, f);
+        k += m;
+    }
 }
 
 /* The first `width` columns of s, "..." at the end when cut. */
@@ -260,14 +278,17 @@ void screen_out_table(screen_out *so, screen_row *const *rows, size_t n)
         "FILE", "LEVEL", "JUNIOR", "MID", "SENIOR", "YEARS", "TOP GAPS",
         "STATUS"};
     size_t w[NCOLS];
+    /* each row's cells, made once for the widths and the printing */
+    table_cells *cells = malloc((n ? n : 1) * sizeof *cells);
+    table_cells one;
     for (int c = 0; c < NCOLS; c++)
         w[c] = strlen(HEAD[c]);
     for (size_t i = 0; i < n; i++) {
-        table_cells tc;
-        table_cells_of(rows[i], &tc);
+        table_cells *tc = cells ? &cells[i] : &one;
+        table_cells_of(rows[i], tc);
         const char *v[] = {shown_name(rows[i]->file, name, sizeof name),
-                           tc.level, tc.score[0], tc.score[1], tc.score[2],
-                           tc.years, tc.gaps};
+                           tc->level, tc->score[0], tc->score[1],
+                           tc->score[2], tc->years, tc->gaps};
         for (int c = 0; c < C_STATUS; c++)
             if (cols(v[c]) > w[c])
                 w[c] = cols(v[c]);
@@ -290,20 +311,22 @@ void screen_out_table(screen_out *so, screen_row *const *rows, size_t n)
     fputc('\n', so->f);
     for (size_t i = 0; i < n; i++) {
         const screen_row *r = rows[i];
-        table_cells tc;
+        table_cells *tc = cells ? &cells[i] : &one;
         char status[600];
-        table_cells_of(r, &tc);
-        cut(tc.gaps, w[C_GAPS]);
+        if (!cells)                  /* out of memory: made again */
+            table_cells_of(r, tc);
+        cut(tc->gaps, w[C_GAPS]);
         if (r->ok)
             strcpy(status, "ok");
         else
             snprintf(status, sizeof status, "error: %s", r->error);
-        const char *v[] = {shown_name(r->file, name, sizeof name), tc.level,
-                           tc.score[0], tc.score[1], tc.score[2], tc.years,
-                           tc.gaps, status};
+        const char *v[] = {shown_name(r->file, name, sizeof name), tc->level,
+                           tc->score[0], tc->score[1], tc->score[2],
+                           tc->years, tc->gaps, status};
         for (int c = 0; c < NCOLS; c++)
             cell(so->f, v[c], w[c], c == C_STATUS);
         fputc('\n', so->f);
         so->written++;
     }
+    free(cells);
 }
