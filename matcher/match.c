@@ -209,9 +209,11 @@ static bool boundary(const char *t, size_t i, size_t hi)
  * in order, into s->bounds: found once, for all the hits there. */
 static bool clause_bounds(sm_scratch *s, const char *t, size_t lo, size_t hi)
 {
+    static const bool MAY_END[256] = {['.'] = 1, [';'] = 1, ['!'] = 1,
+                                      ['?'] = 1, ['\n'] = 1};
     s->nbounds = 0;
     for (size_t i = lo; i < hi; i++)
-        if (boundary(t, i, hi)) {
+        if (MAY_END[(unsigned char)t[i]] && boundary(t, i, hi)) {
             size_t *b = SM_PUSH(s->bounds, s->nbounds, s->capbounds);
             if (!b)
                 return false;
