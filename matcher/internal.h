@@ -191,8 +191,16 @@ bool sm_litscan_run(const sm_litindex *ix, sm_litscan *sc, const char *text,
 const uint32_t *sm_litscan_places(const sm_litscan *sc, uint32_t id,
                                   size_t *n);
 /* False when `re` cannot match the text last scanned: a factor of it has
- * no literal there. */
-bool sm_regex_may_match(const sm_regex *re, const sm_litscan *sc);
+ * no literal there. (Inline: it runs for every pattern of every candidate
+ * skill in every paragraph.) */
+static inline bool sm_regex_may_match(const sm_regex *re,
+                                      const sm_litscan *sc)
+{
+    if (!re->lit_need || !re->lit_id || sc->all)
+        return true;                 /* (a factor not known is there) */
+    return sc->pat_gen[re->lit_pat] == sc->gen &&
+           (sc->pat_have[re->lit_pat] & re->lit_need) == re->lit_need;
+}
 /* Work out how the matcher looks for `re`, once its lit_id is set. */
 void sm_regex_plan(sm_regex *re);
 

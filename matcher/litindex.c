@@ -51,8 +51,8 @@ static bool automaton(sm_litindex *ix, char *const *v, size_t n)
         states += strlen(v[i]);
     if (states >= OUT / 256)
         return false;
-    size_t k = ix->nclass;
-    uint32_t *trie = malloc(states * k * sizeof *trie);
+    size_t k = ix->nclass, rows = states < 1024 ? states : 1024;
+    uint32_t *trie = malloc(rows * k * sizeof *trie);   /* grown as used */
     uint32_t *own = malloc(states * sizeof *own);
     uint32_t *fail = malloc(states * sizeof *fail);
     uint32_t *order = malloc(states * sizeof *order);   /* breadth first */
@@ -62,19 +62,33 @@ static bool automaton(sm_litindex *ix, char *const *v, size_t n)
     uint32_t used = 1;
     size_t total = 0;
     if (ok) {
-        memset(trie, 0xFF, states * k * sizeof *trie);   /* NONE */
+        memset(trie, 0xFF, rows * k * sizeof *trie);   /* NONE */
         memset(own, 0xFF, states * sizeof *own);
-        for (size_t i = 0; i < n; i++) {
+        for (size_t i = 0; i < n && ok; i++) {
             uint32_t s = 0;
             for (const unsigned char *c = (const unsigned char *)v[i]; *c;
                  c++) {
-                uint32_t *d = &trie[s * k + ix->cls[*c]];
-                if (*d == NONE)
-                    *d = used++;
-                s = *d;
+                if (trie[s * k + ix->cls[*c]] == NONE) {
+                    if (used == rows) {  /* room for more states */
+                        size_t more = rows * 2 < states ? rows * 2 : states;
+                        uint32_t *t = realloc(trie, more * k * sizeof *t);
+                        if (!t) {
+                            ok = false;
+                            break;
+                        }
+                        memset(t + rows * k, 0xFF,
+                               (more - rows) * k * sizeof *t);
+                        trie = t;
+                        rows = more;
+                    }
+                    trie[s * k + ix->cls[*c]] = used++;
+                }
+                s = trie[s * k + ix->cls[*c]];
             }
             own[s] = (uint32_t)i;
         }
+    }
+    if (ok) {
         /* breadth first: a state's failure link is shallower, done */
         size_t head = 0, tail = 0;
         order[tail++] = 0;
@@ -500,12 +514,4 @@ const uint32_t *sm_litscan_places(const sm_litscan *sc, uint32_t id,
     }
     *n = sc->count[id];
     return sc->pos + sc->first[id];
-}
-
-bool sm_regex_may_match(const sm_regex *re, const sm_litscan *sc)
-{
-    if (!re->lit_need || !re->lit_id || sc->all)
-        return true;                 /* (a factor not known is there) */
-    return sc->pat_gen[re->lit_pat] == sc->gen &&
-           (sc->pat_have[re->lit_pat] & re->lit_need) == re->lit_need;
 }
