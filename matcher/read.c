@@ -168,24 +168,41 @@ sm_status sm_doc_load_mem(const char *name, const void *data, size_t len,
         goto fail;
     }
 
-    /* Repair invalid UTF-8: each bad byte becomes U+FFFD. */
-    size_t bad = 0, first_line = 0, first_col = 0, line = 1, col = 1;
+    /* Repair invalid UTF-8: each bad byte becomes U+FFFD. Eight ASCII
+     * bytes at a time while there are; the place of the first bad byte is
+     * counted only when there is one. */
+    size_t bad = 0, first = 0, first_line = 0, first_col = 0;
     for (size_t i = 0; i < len;) {
+        uint64_t w;
+        if (i + 8 <= len) {
+            memcpy(&w, p + i, 8);
+            if (!(w & 0x8080808080808080u)) {
+                i += 8;
+                continue;
+            }
+        }
         size_t k = utf8_valid(p + i, len - i);
         if (!k) {
-            if (!bad++) {
-                first_line = line;
-                first_col = col;
-            }
+            if (!bad++)
+                first = i;
             k = 1;
         }
-        if (p[i] == '\n') {
-            line++;
-            col = 1;
-        } else {
-            col++;
-        }
         i += k;
+    }
+    if (bad) {                       /* line and column of the first */
+        size_t line = 1, col = 1;
+        for (size_t i = 0; i < first;) {
+            size_t k = utf8_valid(p + i, len - i);
+            if (p[i] == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+            i += k ? k : 1;
+        }
+        first_line = line;
+        first_col = col;
     }
     const char *text = (const char *)p;
     char *fixed = NULL;

@@ -90,6 +90,19 @@ static void test_invalid_utf8_repaired(void)
         CHECK(strstr(w->msg, "invalid UTF-8") != NULL);
     }
     sm_doc_free(d);
+    /* the first bad byte's place, after ASCII read eight bytes at a time
+     * and a valid two-byte character (one column) */
+    const char far[] = "0123456789abcdef\nsecond line \xc3\xa9 and \xff here";
+    d = load(far, sizeof far - 1);
+    CHECK(d != NULL);
+    if (d && sm_doc_warning_count(d)) {
+        const sm_error *w = sm_doc_warning(d, 0);
+        CHECK_INT(w->line, 2);
+        CHECK_INT(w->col, 19);
+    } else {
+        CHECK(!"a warning for the bad byte");
+    }
+    sm_doc_free(d);
 }
 
 static void test_refusals(void)
