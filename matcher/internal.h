@@ -137,6 +137,8 @@ void sm_prefilter_literals(const char *pattern, char ***lits, size_t *n,
 typedef struct {
     uint32_t nlits;          /* distinct literals, numbered in sorted order */
     uint32_t *lit_len, maxlen;
+    uint8_t *placed;         /* per literal: its places are kept (else only
+                                whether it is there) */
     uint32_t nstates, nclass;
     uint8_t cls[256];        /* byte -> class; 0: in no literal */
     uint32_t *delta;         /* the DFA: nstates x nclass */
@@ -154,6 +156,10 @@ typedef struct {
  * taken to be everywhere. False when out of memory. */
 bool sm_litindex_build(sm_litindex *ix, sm_regex *const *res, size_t n);
 void sm_litindex_free(sm_litindex *ix);
+/* Keep the places of the literals of factor f (its first entry in lits)
+ * of `re`; f = SIZE_MAX: of none, until some are named. All are kept
+ * after sm_litindex_build(). */
+void sm_litindex_place(sm_litindex *ix, const sm_regex *re, size_t f);
 
 typedef struct {
     uint32_t id, at;
@@ -203,6 +209,8 @@ static inline bool sm_regex_may_match(const sm_regex *re,
 }
 /* Work out how the matcher looks for `re`, once its lit_id is set. */
 void sm_regex_plan(sm_regex *re);
+/* Have ix keep the places of the literals the plan of `re` looks at. */
+void sm_regex_plan_places(const sm_regex *re, sm_litindex *ix);
 
 /* A copy of a trigger table (struct sm_trigger below) for fast lookups:
  * open addressing on FNV-1a, a hash taken a byte at a time, so that each

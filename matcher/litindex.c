@@ -244,7 +244,11 @@ bool sm_litindex_build(sm_litindex *ix, sm_regex *const *res, size_t nres)
         ix->cls[c] = ix->cls[c + 32];
     ix->nlits = (uint32_t)n;
     ix->lit_len = malloc((n ? n : 1) * sizeof *ix->lit_len);
-    bool ok = ix->lit_len && ix->nclass < 256 && automaton(ix, v, n);
+    ix->placed = malloc(n ? n : 1);
+    if (ix->placed)
+        memset(ix->placed, 1, n ? n : 1);
+    bool ok = ix->lit_len && ix->placed && ix->nclass < 256 &&
+              automaton(ix, v, n);
     for (size_t i = 0; ok && i < n; i++) {
         ix->lit_len[i] = (uint32_t)strlen(v[i]);
         if (ix->lit_len[i] > ix->maxlen)
@@ -277,8 +281,22 @@ bool sm_litindex_build(sm_litindex *ix, sm_regex *const *res, size_t nres)
     return ok;
 }
 
+void sm_litindex_place(sm_litindex *ix, const sm_regex *re, size_t f)
+{
+    if (!re->lit_id)
+        return;
+    if (f == SIZE_MAX) {             /* none yet */
+        memset(ix->placed, 0, ix->nlits ? ix->nlits : 1);
+        return;
+    }
+    for (size_t i = f; i < re->nlits && re->lits[i]; i++)
+        if (re->lit_id[i] != NONE)
+            ix->placed[re->lit_id[i]] = 1;
+}
+
 void sm_litindex_free(sm_litindex *ix)
 {
+    free(ix->placed);
     free(ix->lit_len);
     free(ix->delta);
     free(ix->out_at);
@@ -383,6 +401,8 @@ static bool note(const sm_litindex *ix, sm_litscan *sc, uint32_t st,
             sc->count[id] = 0;
             sc->present[sc->npresent++] = id;
         }
+        if (!ix->placed[id])
+            continue;                /* only whether it is there counts */
         sc->count[id]++;
         (*v)[(*n)++] = (sm_litfound){id, (uint32_t)(end + 1 - ix->lit_len[id])};
     }

@@ -272,17 +272,10 @@ static bool cue_places(const sm_rules *r, sm_scratch *s)
         const sm_regex *re = q < r->nnegations
                                  ? &r->negations[q].re
                                  : &r->hedges[q - r->nnegations].re;
-        size_t f = 0, at = s->ncue_lits;
+        size_t f = re->bound, at = s->ncue_lits;
         s->cue_at[q] = at;
         s->cue_known[q] = false;
-        if (!s->plain || !s->cue_ok[q] || !re->lit_id)
-            continue;
-        while (f < re->nlits && re->lit_id[f] == UINT32_MAX) {
-            while (f < re->nlits && re->lits[f])
-                f++;                 /* past a factor the index left out */
-            f++;
-        }
-        if (f >= re->nlits)
+        if (!s->plain || !s->cue_ok[q] || f == SM_NO_FACTOR)
             continue;
         s->cue_known[q] = true;
         for (size_t i = f; i < re->nlits && re->lits[i]; i++) {
@@ -659,6 +652,16 @@ void sm_regex_plan(sm_regex *re)
             re->ncheck < sizeof re->check / sizeof *re->check)
             re->check[re->ncheck++] = (uint16_t)f;
     }
+}
+
+void sm_regex_plan_places(const sm_regex *re, sm_litindex *ix)
+{
+    if (re->search != SM_NO_FACTOR)
+        sm_litindex_place(ix, re, re->search);
+    for (size_t c = 0; c < re->ncheck; c++)
+        sm_litindex_place(ix, re, re->check[c]);
+    if (re->bound != SM_NO_FACTOR)   /* (and a context cue's clause test) */
+        sm_litindex_place(ix, re, re->bound);
 }
 
 /* Does literal `id` start somewhere from `from` to `to` in the paragraph? */

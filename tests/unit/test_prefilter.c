@@ -335,24 +335,34 @@ static size_t checked, matched;
 
 /* In a plain text, does a match at [ms, me) hold, for each factor of
  * re, one of its literals as many bytes in as the offsets say? */
+/* Does factor f of re hold a literal where the offsets say, in a match
+ * starting at ms? */
+static bool factor_holds(const sm_regex *re, const sm_litscan *sc, size_t f,
+                         size_t ms)
+{
+    for (size_t e = f; e < re->nlits && re->lits[e]; e++) {
+        size_t n;
+        const uint32_t *p = sm_litscan_places(sc, re->lit_id[e], &n);
+        for (size_t j = 0; j < n; j++)
+            if (p[j] >= ms + re->lit_off[2 * e] &&
+                (re->lit_off[2 * e + 1] == SM_OFF_ANY ||
+                 p[j] <= ms + re->lit_off[2 * e + 1]))
+                return true;
+    }
+    return false;
+}
+
+/* In plain text, does a match starting at ms hold the factors the
+ * matcher's plan for re looks at (see sm_regex_plan()) where the offsets
+ * say? */
 static bool offsets_hold(const sm_regex *re, const sm_litscan *sc, size_t ms)
 {
-    for (size_t f = 0; f < re->nlits;) {
-        bool found = re->lit_id[f] == UINT32_MAX;   /* left out: there */
-        size_t e = f;
-        for (; e < re->nlits && re->lits[e]; e++) {
-            size_t n;
-            const uint32_t *p = sm_litscan_places(sc, re->lit_id[e], &n);
-            for (size_t j = 0; j < n && !found; j++)
-                found = p[j] >= ms + re->lit_off[2 * e] &&
-                        (re->lit_off[2 * e + 1] == SM_OFF_ANY ||
-                         p[j] <= ms + re->lit_off[2 * e + 1]);
-        }
-        if (!found)
+    if (re->search != SM_NO_FACTOR && !factor_holds(re, sc, re->search, ms))
+        return false;
+    for (size_t c = 0; c < re->ncheck; c++)
+        if (!factor_holds(re, sc, re->check[c], ms))
             return false;
-        f = e + 1;
-    }
-    return true;
+    return re->bound == SM_NO_FACTOR || factor_holds(re, sc, re->bound, ms);
 }
 
 /* Every regex of the rules against one text: a match must pass the
