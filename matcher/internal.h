@@ -22,8 +22,10 @@ sm_status sm_fail(sm_error *err, sm_status code, const char *file, int line,
 bool sm_grow(void **arr, size_t *cap, size_t n, size_t elem);
 /* Make room for `need` elements in all. */
 bool sm_reserve(void **arr, size_t *cap, size_t need, size_t elem);
-#define SM_PUSH(arr, n, cap) \
-    (sm_grow((void **)&(arr), &(cap), (n), sizeof *(arr)) ? &(arr)[(n)++] : NULL)
+#define SM_PUSH(arr, n, cap)                                            \
+    ((n) < (cap) || sm_grow((void **)&(arr), &(cap), (n), sizeof *(arr))  \
+         ? &(arr)[(n)++]                                                   \
+         : NULL)
 
 char *sm_strdup(const char *s);
 char *sm_strndup(const char *s, size_t n);

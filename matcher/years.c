@@ -77,10 +77,15 @@ static int month_at(const char *t, size_t i, size_t n, size_t *len)
     uint32_t key = (uint32_t)to_lower((unsigned char)t[i]) << 16 |
                    (uint32_t)to_lower((unsigned char)t[i + 1]) << 8 |
                    to_lower((unsigned char)t[i + 2]);
+#define KEY3(a, b, c) ((uint32_t)(a) << 16 | (uint32_t)(b) << 8 | (c))
+    static const uint32_t KEYS[12] = {
+        KEY3('j', 'a', 'n'), KEY3('f', 'e', 'b'), KEY3('m', 'a', 'r'),
+        KEY3('a', 'p', 'r'), KEY3('m', 'a', 'y'), KEY3('j', 'u', 'n'),
+        KEY3('j', 'u', 'l'), KEY3('a', 'u', 'g'), KEY3('s', 'e', 'p'),
+        KEY3('o', 'c', 't'), KEY3('n', 'o', 'v'), KEY3('d', 'e', 'c')};
+#undef KEY3
     for (int m = 0; m < 12; m++) {
-        if (key != ((uint32_t)(unsigned char)MONTHS[m][0] << 16 |
-                    (uint32_t)(unsigned char)MONTHS[m][1] << 8 |
-                    (unsigned char)MONTHS[m][2]))
+        if (key != KEYS[m])
             continue;
         size_t fl = strlen(FULL[m]);
         if (i + fl <= n && !strncasecmp(t + i, FULL[m], fl) &&
@@ -294,7 +299,9 @@ static double stated_years(const char *t, size_t n, size_t *where)
 
 double sm_years_merged(const sm_job_range *v, size_t n, const bool *keep)
 {
-    range *w = malloc((n ? n : 1) * sizeof *w);
+    enum { FEW = 32 };               /* (one resume's jobs: on the stack) */
+    range few[FEW];
+    range *w = n <= FEW ? few : malloc(n * sizeof *w);
     size_t k = 0;
     if (!w)
         return -1;
@@ -302,10 +309,11 @@ double sm_years_merged(const sm_job_range *v, size_t n, const bool *keep)
         if (!keep || keep[i])
             w[k++] = v[i];
     if (!k) {
-        free(w);
+        if (w != few)
+            free(w);
         return 0;
     }
-    qsort(w, k, sizeof *w, range_cmp);
+    sm_sort(w, k, sizeof *w, range_cmp);
     int months = 0, cf = w[0].from, ct = w[0].to;
     for (size_t i = 1; i < k; i++) {
         if (w[i].from <= ct) {
@@ -318,7 +326,8 @@ double sm_years_merged(const sm_job_range *v, size_t n, const bool *keep)
         }
     }
     months += ct - cf;
-    free(w);
+    if (w != few)
+        free(w);
     return (double)(long)(months / 12.0 * 10 + 0.5) / 10;
 }
 
