@@ -351,6 +351,13 @@ sm_status sm_years_find(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
             !strcmp(sm_section_name(r, line_sections[ln]), "skills"))
             continue;
         bool edu = false, edu_known = false;
+        /* every date has a digit (a year, or a month as a number): a line
+         * without one holds none */
+        size_t d = 0;
+        while (d < n && !is_digit((unsigned char)t[d]))
+            d++;
+        if (d == n)
+            continue;
         for (size_t i = 0; i < n; i++) {
             int y1, m1, y2 = 0, m2 = 0;
             /* a date starts a word, with a digit or a month's initial */
