@@ -158,7 +158,7 @@ static void find_candidates(const sm_rules *r, sm_scratch *s, const char *text,
             if (!whole && i - w < MAX_TOKEN)
                 wbuf[i - w] = (char)c;
             hw = (hw ^ c) * SM_FNV_PRIME;
-            if (i + 1 - w < 64 && (lens >> (i + 1 - w) & 1) &&
+            if (lens && i + 1 - w < 64 && (lens >> (i + 1 - w) & 1) &&
                 r->prefix_lens[i + 1 - w])
                 mark(s, &s->prefix, hw, key, i + 1 - w, end);
         }
