@@ -7,7 +7,8 @@
 # all cores; `rg -P -c -f PATTERNS` with the patterns of
 # `skillmatch rules export --format pcre` (PCRE2 cannot compile them all
 # as one expression, so they are split into as few lists as compile, run
-# one after the other); cat over the same files; the ratios; peak RSS.
+# one after the other); cat over the same files; the ratios; peak RSS;
+# the ratio to cat from BENCH_PAIRS (default 3) more pairs of runs.
 #   tools/bench.sh        (SKILLMATCH_BIN names the program)
 SM=${SKILLMATCH_BIN:-matcher/skillmatch}
 COUNT=${BENCH_COUNT:-10000}
@@ -133,6 +134,23 @@ awk -v s="$sm_secs" -v r="$rg_secs" -v c="$cat_secs" -v m="$sm_rss" 'BEGIN {
     if (m != "")
         printf "screen peak RSS %.1f MiB (target: under 64 MiB)\n", m / 1024
 }'
+
+# the ratio to cat again, from BENCH_PAIRS (default 3) more back-to-back
+# pairs of runs: on a shared machine one run can be far off
+pairs=${BENCH_PAIRS:-3}
+if [ "$pairs" -gt 0 ] 2>/dev/null; then
+    echo
+    printf "screen (all cores) / cat, %s more pairs:" "$pairs"
+    i=0
+    while [ $i -lt "$pairs" ]; do
+        run "screen" "$SM" screen $S -j0 "$corpus"
+        s2=$secs
+        run "cat" sh -c 'find "$1" -type f -print0 | xargs -0 cat' sh "$corpus"
+        printf " %s" "$(awk -v s="$s2" -v c="$secs" 'BEGIN { printf "%.2fx", s / (c > 0 ? c : 0.01) }')"
+        i=$((i + 1))
+    done
+    echo
+fi
 
 # one resume, rules loading included, against `true`: 20 runs each
 loop() {   # loop N COMMAND...: mean wall milliseconds of N runs
