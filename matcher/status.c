@@ -43,17 +43,7 @@ sm_status sm_fail(sm_error *err, sm_status code, const char *file, int line,
 
 bool sm_grow(void **arr, size_t *cap, size_t n, size_t elem)
 {
-    if (n < *cap)
-        return true;
-    size_t ncap = *cap ? *cap * 2 : 8;
-    if (ncap > SIZE_MAX / elem)
-        return false;
-    void *p = realloc(*arr, ncap * elem);
-    if (!p)
-        return false;
-    *arr = p;
-    *cap = ncap;
-    return true;
+    return n < *cap || sm_reserve(arr, cap, n + 1, elem);
 }
 
 bool sm_reserve(void **arr, size_t *cap, size_t need, size_t elem)
