@@ -209,10 +209,7 @@ static inline bool sm_regex_may_match(const sm_regex *re,
     return sc->pat_gen[re->lit_pat] == sc->gen &&
            (sc->pat_have[re->lit_pat] & re->lit_need) == re->lit_need;
 }
-/* Work out how the matcher looks for `re`, once its lit_id is set. */
-void sm_regex_plan(sm_regex *re);
-/* Have ix keep the places of the literals the plan of `re` looks at. */
-void sm_regex_plan_places(const sm_regex *re, sm_litindex *ix);
+
 
 /* A copy of a trigger table (struct sm_trigger below) for fast lookups:
  * open addressing on FNV-1a, a hash taken a byte at a time, so that each
@@ -277,6 +274,37 @@ struct sm_scratch {
     size_t nbounds, capbounds;
     size_t ncand;
 };
+
+/* ---- a pattern's matches in a paragraph (search.c) ---- */
+typedef struct {
+    size_t start, end;
+    int pattern;             /* which of the skill's patterns found it */
+} sm_span;
+
+typedef struct {
+    sm_span *v;
+    size_t n, cap;
+} sm_spans;
+
+/* Work out how the matcher looks for `re`, once its lit_id is set. */
+void sm_regex_plan(sm_regex *re);
+/* Have ix keep the places of the literals the plan of `re` looks at. */
+void sm_regex_plan_places(const sm_regex *re, sm_litindex *ix);
+/* Order sm_window by start. */
+int sm_window_cmp(const void *a, const void *b);
+/* Every match of `re` in the paragraph [p0, p1) of t that starts from
+ * `from` to `limit` (relative to p0), in order, as spans of t, into out:
+ * searched from one match's end to the next. */
+sm_status sm_find_all(const sm_regex *re, sm_scratch *s, const char *t,
+                      size_t p0, size_t p1, size_t from, size_t limit,
+                      sm_spans *out, sm_error *err);
+/* The same matches as sm_find_all() from 0, found the fastest way the
+ * plan of `re` and the paragraph's literal scan allow (or near `places`,
+ * n trigger places in order, on their lines or re->max_breaks above). */
+sm_status sm_find_matches(const sm_regex *re, sm_scratch *s,
+                          const sm_doc *doc, size_t p0, size_t p1,
+                          const sm_trigger_hit *places, size_t n,
+                          size_t limit, sm_spans *out, sm_error *err);
 
 /* A lower-case letter or digit as 0..35, other bytes -1. */
 static inline int sm_alnum36(unsigned char c)

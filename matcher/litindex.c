@@ -404,7 +404,8 @@ static bool note(const sm_litindex *ix, sm_litscan *sc, uint32_t st,
         if (!ix->placed[id])
             continue;                /* only whether it is there counts */
         sc->count[id]++;
-        (*v)[(*n)++] = (sm_litfound){id, (uint32_t)(end + 1 - ix->lit_len[id])};
+        (*v)[(*n)++] =
+            (sm_litfound){id, (uint32_t)(end + 1 - ix->lit_len[id])};
     }
     return true;
 }
