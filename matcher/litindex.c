@@ -40,10 +40,8 @@ static uint32_t lit_find(char *const *v, size_t n, const char *l)
 
 /* The trie of the literals v[0..n), then its failure links, making it a
  * DFA: ix->delta, each entry the next state with OUT set when literals end
- * there; the states numbered breadth first,
- * so that the shallow ones, where a scan mostly is, sit together. The
- * literals ending at each state, its own and those of the states its
- * failure links lead to, go to ix->out_at/out_ids. */
+ * there. The literals ending at each state, its own and those of the
+ * states its failure links lead to, go to ix->out_at/out_ids. */
 static bool automaton(sm_litindex *ix, char *const *v, size_t n)
 {
     size_t states = 1;
@@ -56,9 +54,8 @@ static bool automaton(sm_litindex *ix, char *const *v, size_t n)
     uint32_t *own = malloc(states * sizeof *own);
     uint32_t *fail = malloc(states * sizeof *fail);
     uint32_t *order = malloc(states * sizeof *order);   /* breadth first */
-    uint32_t *rank = malloc(states * sizeof *rank);     /* its inverse */
     uint32_t *cnt = malloc(states * sizeof *cnt);
-    bool ok = trie && own && fail && order && rank && cnt;
+    bool ok = trie && own && fail && order && cnt;
     uint32_t used = 1;
     size_t total = 0;
     if (ok) {
@@ -109,38 +106,38 @@ static bool automaton(sm_litindex *ix, char *const *v, size_t n)
         /* outputs: a state's own literal, then its failure link's */
         for (size_t i = 0; i < tail; i++) {
             uint32_t s = order[i];
-            rank[s] = (uint32_t)i;
             cnt[s] = (own[s] != NONE) + (s ? cnt[fail[s]] : 0);
             total += cnt[s];
         }
         ix->out_at = malloc((used + 1) * sizeof *ix->out_at);
         ix->out_ids = malloc((total ? total : 1) * sizeof *ix->out_ids);
-        ix->delta = malloc((size_t)used * k * sizeof *ix->delta);
-        ok = ix->out_at && ix->out_ids && ix->delta;
+        ok = ix->out_at && ix->out_ids;
     }
-    for (size_t i = 0, at = 0; ok && i < used; i++) {
-        uint32_t s = order[i];
-        ix->out_at[i] = (uint32_t)at;
+    for (uint32_t s = 0, at = 0; ok && s <= used; s++) {
+        ix->out_at[s] = at;          /* by state number */
+        at += s < used ? cnt[s] : 0;
+    }
+    for (size_t i = 0; ok && i < used; i++) {
+        uint32_t s = order[i], at = ix->out_at[s];   /* (its link's first) */
         if (own[s] != NONE)
             ix->out_ids[at++] = own[s];
-        if (s) {
-            uint32_t f = rank[fail[s]];
-            memcpy(ix->out_ids + at, ix->out_ids + ix->out_at[f],
+        if (s)
+            memcpy(ix->out_ids + at, ix->out_ids + ix->out_at[fail[s]],
                    cnt[fail[s]] * sizeof *ix->out_ids);
-            at += cnt[fail[s]];
-        }
-        for (size_t c = 0; c < k; c++) {
-            uint32_t u = trie[s * k + c];
-            ix->delta[i * k + c] = rank[u] | (cnt[u] ? OUT : 0);
-        }
-        ix->out_at[used] = (uint32_t)total;
+    }
+    /* the trie's table becomes the scan's, in place */
+    for (size_t i = 0; ok && i < (size_t)used * k; i++)
+        trie[i] |= cnt[trie[i]] ? OUT : 0;
+    if (ok) {
+        uint32_t *d = realloc(trie, (size_t)used * k * sizeof *d);
+        ix->delta = d ? d : trie;
+        trie = NULL;
     }
     ix->nstates = used;
     free(trie);
     free(own);
     free(fail);
     free(order);
-    free(rank);
     free(cnt);
     return ok;
 }
