@@ -107,8 +107,9 @@ typedef struct {
 /* Compile a pattern (caseless, UTF); see sm_regex_jit_all() for speed. */
 sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
                            const char *file, int line, int col, sm_error *err);
-/* JIT-compile res[0..n), on several threads when there are many; one
- * that fails runs in the interpreter. */
+/* JIT-compile one pattern; when that fails it runs in the interpreter. */
+void sm_regex_jit(sm_regex *re);
+/* sm_regex_jit() for res[0..n), on several threads when there are many. */
 void sm_regex_jit_all(sm_regex *const *res, size_t n);
 void sm_regex_release(sm_regex *re);
 

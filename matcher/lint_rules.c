@@ -131,7 +131,7 @@ static sm_status compile(ctx *c, const sm_ynode *n, const char *what,
     sm_status st = sm_regex_compile(re, n->value, 0, c->file, n->line,
                                     n->col + (n->quoted ? 1 : 0), c->err);
     if (st == SM_OK)
-        sm_regex_jit_all(&re, 1);
+        sm_regex_jit(re);
     if (st == SM_ERR_REGEX) {
         char m[sizeof c->err->msg];
         snprintf(m, sizeof m, "%s", c->err->msg);
@@ -446,14 +446,11 @@ static sm_status load_aliases(ctx *c, const sm_ynode *n, sm_lint_def *k)
                                   PCRE2_ANCHORED | PCRE2_ENDANCHORED,
                                   c->file, items[j]->line, items[j]->col,
                                   c->err);
-            if (st == SM_OK) {
-                sm_regex *re = &a->names[j];
-                sm_regex_jit_all(&re, 1);
-            }
             if (st != SM_OK) {
                 c->err->code = SM_ERR_RULES;
                 return SM_ERR_RULES;
             }
+            sm_regex_jit(&a->names[j]);
             a->nnames++;
         }
     }

@@ -96,6 +96,22 @@ sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
 
 /* ---- JIT compilation, spread over the cores ---- */
 
+void sm_regex_jit(sm_regex *re)
+{
+    /* A JIT failure (no JIT on this platform, out of executable memory)
+     * leaves the interpreter in charge. SM_NO_JIT builds use the
+     * interpreter only: `make valgrind` does, since JIT code reads whole
+     * vectors past the subject by design, and so that the fallback is
+     * tested. */
+#ifdef SM_NO_JIT
+    re->jit = false;
+#else
+    re->jit = re->code &&
+              pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
+#endif
+}
+
+#ifndef SM_NO_JIT
 typedef struct {
     sm_regex *const *res;
     size_t n;
@@ -105,32 +121,20 @@ typedef struct {
 static void *jit_worker(void *arg)
 {
     jit_job *j = arg;
-    for (size_t i; (i = atomic_fetch_add(&j->next, 1)) < j->n;) {
-        sm_regex *re = j->res[i];
-        /* A JIT failure (no JIT on this platform, out of executable
-         * memory) leaves the interpreter in charge. SM_NO_JIT builds use
-         * the interpreter only: `make valgrind` does, since JIT code reads
-         * whole vectors past the subject by design, and so that the
-         * fallback is tested. */
-#ifdef SM_NO_JIT
-        re->jit = false;
-#else
-        re->jit = re->code &&
-                  pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
-#endif
-    }
+    for (size_t i; (i = atomic_fetch_add(&j->next, 1)) < j->n;)
+        sm_regex_jit(j->res[i]);
     return NULL;
 }
+#endif
 
 void sm_regex_jit_all(sm_regex *const *res, size_t n)
 {
 #ifdef SM_NO_JIT
-    /* nothing to compile: no threads (valgrind counts the stacks glibc
+    /* nothing to compile, so no threads (valgrind counts the stacks glibc
      * keeps for reuse as possibly lost) */
     for (size_t i = 0; i < n; i++)
-        res[i]->jit = false;
-    return;
-#endif
+        sm_regex_jit(res[i]);
+#else
     enum { PER_THREAD = 64, MAX_THREADS = 8 };
     jit_job j = {res, n, 0};
     pthread_t t[MAX_THREADS];
@@ -146,6 +150,7 @@ void sm_regex_jit_all(sm_regex *const *res, size_t n)
     jit_worker(&j);
     for (size_t k = 0; k < started; k++)
         pthread_join(t[k], NULL);
+#endif
 }
 
 void sm_regex_release(sm_regex *re)
