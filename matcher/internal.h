@@ -92,7 +92,7 @@ typedef struct {
                                 sm_litindex_build()); NULL: in none */
     uint32_t lit_pat;        /* its number in that index */
     uint8_t lit_need;        /* a bit for each factor the index knows */
-    /* how the matcher looks for it (sm_regex_plan()): the factor (its
+    /* how the matcher looks for it (sm_regex_plan_all()): the factor (its
      * first entry in lits) whose places give the windows, SM_NO_FACTOR:
      * none; the factors a window must hold */
     uint16_t search;
@@ -159,9 +159,10 @@ typedef struct {
  * taken to be everywhere. False when out of memory. */
 bool sm_litindex_build(sm_litindex *ix, sm_regex *const *res, size_t n);
 void sm_litindex_free(sm_litindex *ix);
-/* Keep the places of the literals of factor f (its first entry in lits)
- * of `re`; f = SIZE_MAX: of none, until some are named. All are kept
- * after sm_litindex_build(). */
+/* Which literals' places a scan keeps (all, after sm_litindex_build()):
+ * none, until the literals of factor f (its first entry in lits) of `re`
+ * are named. */
+void sm_litindex_place_none(sm_litindex *ix);
 void sm_litindex_place(sm_litindex *ix, const sm_regex *re, size_t f);
 
 typedef struct {
@@ -287,10 +288,10 @@ typedef struct {
     size_t n, cap;
 } sm_spans;
 
-/* Work out how the matcher looks for `re`, once its lit_id is set. */
-void sm_regex_plan(sm_regex *re);
-/* Have ix keep the places of the literals the plan of `re` looks at. */
-void sm_regex_plan_places(const sm_regex *re, sm_litindex *ix);
+/* Work out how the matcher looks for each of res[0..n), once the index ix
+ * of their literals is built; ix then keeps the places only of the
+ * literals the plans look at. */
+void sm_regex_plan_all(sm_regex *const *res, size_t n, sm_litindex *ix);
 /* Order sm_window by start. */
 int sm_window_cmp(const void *a, const void *b);
 /* Every match of `re` in the paragraph [p0, p1) of t that starts from

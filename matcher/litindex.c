@@ -278,14 +278,15 @@ bool sm_litindex_build(sm_litindex *ix, sm_regex *const *res, size_t nres)
     return ok;
 }
 
+void sm_litindex_place_none(sm_litindex *ix)
+{
+    memset(ix->placed, 0, ix->nlits ? ix->nlits : 1);
+}
+
 void sm_litindex_place(sm_litindex *ix, const sm_regex *re, size_t f)
 {
     if (!re->lit_id)
         return;
-    if (f == SIZE_MAX) {             /* none yet */
-        memset(ix->placed, 0, ix->nlits ? ix->nlits : 1);
-        return;
-    }
     for (size_t i = f; i < re->nlits && re->lits[i]; i++)
         if (re->lit_id[i] != NONE)
             ix->placed[re->lit_id[i]] = 1;

@@ -57,7 +57,7 @@ sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
     int ec;
     PCRE2_SIZE eo;
     memset(re, 0, sizeof *re);
-    re->search = re->bound = SM_NO_FACTOR;   /* until sm_regex_plan() */
+    re->search = re->bound = SM_NO_FACTOR;   /* until sm_regex_plan_all() */
     if (strlen(src) > MAX_PATTERN)
         return sm_fail(err, SM_ERR_REGEX, file, line, col,
                        "pattern longer than %d bytes", MAX_PATTERN);

@@ -1125,12 +1125,8 @@ static sm_status build_literals(sm_rules *r, sm_error *err)
     for (size_t i = 0; i < r->nhedges; i++)
         res[k++] = &r->hedges[i].re;
     bool ok = sm_litindex_build(&r->lits, res, k);
-    for (size_t i = 0; ok && i < k; i++)
-        sm_regex_plan(res[i]);
-    if (ok && k)                     /* places only where a plan looks */
-        sm_litindex_place(&r->lits, res[0], SIZE_MAX);
-    for (size_t i = 0; ok && i < k; i++)
-        sm_regex_plan_places(res[i], &r->lits);
+    if (ok)
+        sm_regex_plan_all(res, k, &r->lits);
     for (size_t i = 0; i < r->ncorroborations; i++)
         res[k++] = &r->corroborations[i];
     for (size_t i = 0; i < r->nsections; i++)

@@ -1,7 +1,7 @@
 /* search.c - where a pattern can match in a paragraph, and its matches
- * there. At load every pattern gets a plan (sm_regex_plan()): the factor
- * of its literals whose places give the windows where a match can start,
- * and the factors a window must hold. In a paragraph the literal index
+ * there. At load every pattern gets a plan (sm_regex_plan_all()): the
+ * factor of its literals whose places give the windows where a match can
+ * start, and the factors a window must hold. In a paragraph the literal index
  * (litindex.c) gives the places; the pattern runs only in the windows, in
  * order, each search going on from where the last match ended, which
  * finds the same matches as searching the whole paragraph. */
@@ -97,7 +97,7 @@ static bool add_window(sm_scratch *s, const sm_regex *re, const sm_doc *doc,
  * that the windows are narrow; else the first the index knows), if its
  * windows can be bounded at all; and the other factors, known and at a
  * bounded place, that a window must then hold. */
-void sm_regex_plan(sm_regex *re)
+static void plan(sm_regex *re)
 {
     enum { NARROW = 16, MAX_SEARCHED = 48 };
     size_t pick = SIZE_MAX, known = SIZE_MAX, fe = 0;
@@ -144,14 +144,21 @@ void sm_regex_plan(sm_regex *re)
     }
 }
 
-void sm_regex_plan_places(const sm_regex *re, sm_litindex *ix)
+void sm_regex_plan_all(sm_regex *const *res, size_t n, sm_litindex *ix)
 {
-    if (re->search != SM_NO_FACTOR)
-        sm_litindex_place(ix, re, re->search);
-    for (size_t c = 0; c < re->ncheck; c++)
-        sm_litindex_place(ix, re, re->check[c]);
-    if (re->bound != SM_NO_FACTOR)   /* (and a context cue's clause test) */
-        sm_litindex_place(ix, re, re->bound);
+    for (size_t i = 0; i < n; i++)
+        plan(res[i]);
+    /* the index keeps the places only of the literals a plan looks at */
+    sm_litindex_place_none(ix);
+    for (size_t i = 0; i < n; i++) {
+        const sm_regex *re = res[i];
+        if (re->search != SM_NO_FACTOR)
+            sm_litindex_place(ix, re, re->search);
+        for (size_t c = 0; c < re->ncheck; c++)
+            sm_litindex_place(ix, re, re->check[c]);
+        if (re->bound != SM_NO_FACTOR)   /* (and a cue's clause test) */
+            sm_litindex_place(ix, re, re->bound);
+    }
 }
 
 /* Does literal `id` start somewhere from `from` to `to` in the paragraph? */

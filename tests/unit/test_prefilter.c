@@ -106,9 +106,11 @@ static void test_offsets(void)
     /* alternatives keep their own places; a repeated literal gets both */
     CHECK_STR(offsets_of("(?:ab|abcd)\\s+spark"), "spark@3-5&ab@0-0|abcd@0-0");
     CHECK_STR(offsets_of("(?:x\\s+kafka|kafka)"), "kafka@0-2");
-    CHECK_STR(offsets_of("(?:github|gitlab)\\s+ci"), "github@0-0|gitlab@0-0&ci@7-7");
+    CHECK_STR(offsets_of("(?:github|gitlab)\\s+ci"),
+              "github@0-0|gitlab@0-0&ci@7-7");
     /* a group's literals move by what comes before the group */
-    CHECK_STR(offsets_of("ml\\s?(?:ops\\s+platform)"), "platform@6-7&ops@2-3&ml@0-0");
+    CHECK_STR(offsets_of("ml\\s?(?:ops\\s+platform)"),
+              "platform@6-7&ops@2-3&ml@0-0");
     /* lookarounds, anchors and \b take no bytes */
     CHECK_STR(offsets_of("^(?<=a)\\bspark(?=\\s)"), "spark@0-0");
     /* a run split by a quantifier starts anew after it */
@@ -212,8 +214,9 @@ static size_t compile_all(const char *const *patterns, sm_regex *re)
 
 static void test_litindex(void)
 {
-    const char *const pats[] = {"kubernetes|pytorch", "pytorch\\s+(?:jobs|tasks)",
-                                "torch", "tensorflow", NULL};
+    const char *const pats[] = {"kubernetes|pytorch",
+                                "pytorch\\s+(?:jobs|tasks)", "torch",
+                                "tensorflow", NULL};
     sm_regex re[4] = {{0}};
     sm_regex *ptr[4] = {&re[0], &re[1], &re[2], &re[3]};
     size_t n = compile_all(pats, re);
@@ -353,7 +356,7 @@ static bool factor_holds(const sm_regex *re, const sm_litscan *sc, size_t f,
 }
 
 /* In plain text, does a match starting at ms hold the factors the
- * matcher's plan for re looks at (see sm_regex_plan()) where the offsets
+ * matcher's plan for re looks at (see sm_regex_plan_all()) where the offsets
  * say? */
 static bool offsets_hold(const sm_regex *re, const sm_litscan *sc, size_t ms)
 {
