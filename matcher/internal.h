@@ -408,9 +408,10 @@ struct sm_rules {
     size_t nfacts;
     sm_trigger *exact;       /* uthash: word -> skills */
     sm_trigger *prefix;      /* uthash: prefix -> skills */
-    unsigned char prefix_lens[64];  /* which prefix lengths exist */
-    uint64_t prefix_lens2[36 * 36];  /* ... by the first two bytes (see
-                                        sm_alnum36()): bit n, length n */
+    uint64_t prefix_lens;    /* the lengths prefix triggers have: bit n,
+                                length n */
+    uint64_t prefix_lens2[36 * 36];  /* ... by their first two bytes (see
+                                        sm_alnum36()) */
     bool prefix_short;       /* a prefix trigger of one byte or none */
     int *untriggered;        /* skills with no trigger: always run */
     size_t nuntriggered;

@@ -144,13 +144,12 @@ static void find_candidates(const sm_rules *r, sm_scratch *s, const char *text,
                 lens = c2 < 0 ? 0
                               : r->prefix_lens2[sm_alnum36(c) * 36 + c2];
                 if (any)
-                    lens = UINT64_MAX;
+                    lens = r->prefix_lens;
             }
             if (!whole && i - w < MAX_TOKEN)
                 wbuf[i - w] = (char)c;
             hw = (hw ^ c) * SM_FNV_PRIME;
-            if (lens && i + 1 - w < 64 && (lens >> (i + 1 - w) & 1) &&
-                r->prefix_lens[i + 1 - w])
+            if (lens && i + 1 - w < 64 && (lens >> (i + 1 - w) & 1))
                 mark(s, &s->prefix, hw, key, i + 1 - w, end);
         }
         if (inword && w > 0 && n - w <= MAX_TOKEN)   /* the last word */

@@ -1001,7 +1001,7 @@ static sm_status build_index(sm_rules *r, sm_error *err)
             bool prefix = k->triggers[j][len - 1] == '*';
             if (prefix)
                 len--;
-            if (len >= sizeof key || (prefix && len >= sizeof r->prefix_lens))
+            if (len >= sizeof key || (prefix && len >= 64))
                 return sm_fail(err, SM_ERR_RULES, k->info.file, k->info.line,
                                0, "skill '%s': trigger too long",
                                k->info.id);
@@ -1012,7 +1012,7 @@ static sm_status build_index(sm_rules *r, sm_error *err)
                 return sm_fail(err, SM_ERR_NOMEM, NULL, 0, 0,
                                "out of memory");
             if (prefix)
-                r->prefix_lens[len] = 1;
+                r->prefix_lens |= (uint64_t)1 << len;
             if (prefix && len < 2) {
                 r->prefix_short = true;
             } else if (prefix && sm_alnum36((unsigned char)key[0]) >= 0 &&
