@@ -4,6 +4,7 @@
 #define SM_INTERNAL_H
 
 #define PCRE2_CODE_UNIT_WIDTH 8
+#include <jansson.h>
 #include <pcre2.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -29,6 +30,19 @@ bool sm_reserve(void **arr, size_t *cap, size_t need, size_t elem);
 
 char *sm_strdup(const char *s);
 char *sm_strndup(const char *s, size_t n);
+
+/* s[0..n) with each byte that does not begin valid UTF-8 replaced by
+ * U+FFFD, NUL-ended; its length in *len. NULL when out of memory. */
+char *sm_utf8_repair(const char *s, size_t n, size_t *len);
+
+/* ---- building JSON (json_util.c) ---- */
+/* json_object_set_new() and json_array_append_new() that remember a
+ * failure (v NULL, or out of memory) in *ok instead of ignoring it. */
+void sm_json_put(json_t *o, const char *k, json_t *v, bool *ok);
+void sm_json_append(json_t *a, json_t *v, bool *ok);
+/* A string that may not be valid UTF-8 (a file name: names are bytes):
+ * its bad bytes become U+FFFD. NULL for NULL, or out of memory. */
+json_t *sm_json_string_any(const char *s);
 
 /* qsort(), but few elements (the usual case in a paragraph) are put in
  * order by insertion, without qsort()'s set-up. Not stable either. */

@@ -96,6 +96,34 @@ static size_t put_utf8(char *o, unsigned cp)
     return 4;
 }
 
+char *sm_utf8_repair(const char *s, size_t n, size_t *len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t bad = 0, o = 0;
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_valid(p + i, n - i);
+        bad += !k;
+        i += k ? k : 1;
+    }
+    char *out = malloc(n + bad * 2 + 1);   /* a byte becomes three */
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_valid(p + i, n - i);
+        if (k) {
+            memcpy(out + o, p + i, k);
+            o += k;
+            i += k;
+        } else {
+            o += put_utf8(out + o, 0xFFFD);
+            i++;
+        }
+    }
+    out[o] = '\0';
+    *len = o;
+    return out;
+}
+
 /* UTF-16 (after its BOM) -> UTF-8; unpaired surrogates become U+FFFD. */
 static char *utf16_to_utf8(const unsigned char *p, size_t n, bool be,
                            size_t *outlen)
@@ -207,25 +235,12 @@ sm_status sm_doc_load_mem(const char *name, const void *data, size_t len,
     const char *text = (const char *)p;
     char *fixed = NULL;
     if (bad) {
-        fixed = malloc(len + bad * 2 + 1);
+        fixed = sm_utf8_repair(text, len, &len);
         if (!fixed) {
             st = sm_fail(err, SM_ERR_NOMEM, name, 0, 0, "out of memory");
             goto fail;
         }
-        size_t o = 0;
-        for (size_t i = 0; i < len;) {
-            size_t k = utf8_valid(p + i, len - i);
-            if (k) {
-                memcpy(fixed + o, p + i, k);
-                o += k;
-                i += k;
-            } else {
-                o += put_utf8(fixed + o, 0xFFFD);
-                i++;
-            }
-        }
         text = fixed;
-        len = o;
         sm_doc_warn(doc, (int)first_line, (int)first_col,
                     "invalid UTF-8 (%zu byte%s replaced with U+FFFD)", bad,
                     bad == 1 ? "" : "s");

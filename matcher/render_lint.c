@@ -200,58 +200,9 @@ static void render_markdown(const sm_lint_result *const *rs, size_t n,
 
 /* ---- JSON ---- */
 
-static void put(json_t *o, const char *k, json_t *v, bool *ok)
-{
-    if (!v || json_object_set_new(o, k, v) != 0)
-        *ok = false;
-}
-
-static void append(json_t *a, json_t *v, bool *ok)
-{
-    if (!v || json_array_append_new(a, v) != 0)
-        *ok = false;
-}
-
-/* A string that may not be valid UTF-8 (a file name): bad bytes become
- * U+FFFD. */
-static json_t *any_string(const char *s)
-{
-    json_t *j = json_string(s);
-    if (j)
-        return j;
-    size_t n = strlen(s), o = 0;
-    char *fixed = malloc(n * 3 + 1);
-    if (!fixed)
-        return NULL;
-    for (size_t i = 0; i < n;) {
-        size_t k = 1;
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80) {
-            k = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
-                : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-            json_t *t = k && i + k <= n ? json_stringn(s + i, k) : NULL;
-            if (!t)
-                k = 0;
-            json_decref(t);
-        }
-        if (k) {
-            memcpy(fixed + o, s + i, k);
-            o += k;
-            i += k;
-        } else {
-            memcpy(fixed + o, "\xEF\xBF\xBD", 3);
-            o += 3;
-            i++;
-        }
-    }
-    j = json_stringn(fixed, o);
-    free(fixed);
-    return j;
-}
-
 static json_t *opt_string(const char *s)
 {
-    return s ? any_string(s) : json_null();
+    return s ? sm_json_string_any(s) : json_null();
 }
 
 static sm_status render_json(const sm_lint_result *const *rs, size_t n,
@@ -270,11 +221,11 @@ static sm_status render_json(const sm_lint_result *const *rs, size_t n,
             ok = false;
             break;
         }
-        put(o, "file", any_string(r->file), &ok);
-        put(o, "level", json_string(sm_level_name(r->level)), &ok);
-        put(o, "level_source",
-            json_string(sm_level_source_name(r->level_source)), &ok);
-        put(o, "title", opt_string(r->title), &ok);
+        sm_json_put(o, "file", sm_json_string_any(r->file), &ok);
+        sm_json_put(o, "level", json_string(sm_level_name(r->level)), &ok);
+        sm_json_put(o, "level_source",
+                    json_string(sm_level_source_name(r->level_source)), &ok);
+        sm_json_put(o, "title", opt_string(r->title), &ok);
         for (size_t j = 0; j < r->nfindings && ok; j++) {
             const sm_lint_finding *f = &r->findings[j];
             json_t *x = json_object();
@@ -282,17 +233,17 @@ static sm_status render_json(const sm_lint_result *const *rs, size_t n,
                 ok = false;
                 break;
             }
-            put(x, "check", json_string(f->check->id), &ok);
-            put(x, "severity", json_string(sm_severity_name(f->severity)),
-                &ok);
-            put(x, "line", json_integer(f->line), &ok);
-            put(x, "col", json_integer(f->col), &ok);
-            put(x, "message", any_string(f->message), &ok);
-            put(x, "source", opt_string(f->source), &ok);
-            append(fs, x, &ok);
+            sm_json_put(x, "check", json_string(f->check->id), &ok);
+            sm_json_put(x, "severity",
+                        json_string(sm_severity_name(f->severity)), &ok);
+            sm_json_put(x, "line", json_integer(f->line), &ok);
+            sm_json_put(x, "col", json_integer(f->col), &ok);
+            sm_json_put(x, "message", sm_json_string_any(f->message), &ok);
+            sm_json_put(x, "source", opt_string(f->source), &ok);
+            sm_json_append(fs, x, &ok);
         }
-        put(o, "findings", fs, &ok);
-        append(arr, o, &ok);
+        sm_json_put(o, "findings", fs, &ok);
+        sm_json_append(arr, o, &ok);
     }
     char *s = ok ? json_dumps(arr, JSON_INDENT(2)) : NULL;
     json_decref(arr);
@@ -326,7 +277,8 @@ static json_t *rule_name(const char *id)
 static json_t *text_obj(const char *s)
 {
     json_t *o = json_object();
-    if (o && json_object_set_new(o, "text", any_string(s ? s : "")) != 0) {
+    if (o &&
+        json_object_set_new(o, "text", sm_json_string_any(s ? s : "")) != 0) {
         json_decref(o);
         return NULL;
     }
@@ -415,12 +367,12 @@ static sm_status render_sarif(const sm_lint_result *const *rs, size_t n,
         json_decref(results);
         return SM_ERR_NOMEM;
     }
-    put(root, "$schema", json_string("https://json.schemastore.org/"
-                                     "sarif-2.1.0.json"), &ok);
-    put(root, "version", json_string("2.1.0"), &ok);
-    put(driver, "name", json_string("skillmatch"), &ok);
-    put(driver, "version", json_string(SM_VERSION), &ok);
-    put(driver, "semanticVersion", json_string(SM_VERSION), &ok);
+    sm_json_put(root, "$schema", json_string("https://json.schemastore.org/"
+                                             "sarif-2.1.0.json"), &ok);
+    sm_json_put(root, "version", json_string("2.1.0"), &ok);
+    sm_json_put(driver, "name", json_string("skillmatch"), &ok);
+    sm_json_put(driver, "version", json_string(SM_VERSION), &ok);
+    sm_json_put(driver, "semanticVersion", json_string(SM_VERSION), &ok);
     for (size_t i = 0; i < nchecks && ok; i++) {
         const sm_lint_check_info *c = checks[i];
         json_t *r = json_object(), *cfg = json_object(),
@@ -433,25 +385,25 @@ static sm_status render_sarif(const sm_lint_result *const *rs, size_t n,
             ok = false;
             break;
         }
-        put(r, "id", json_string(c->id), &ok);
-        put(r, "name", rule_name(c->id), &ok);
-        put(r, "shortDescription", text_obj(c->summary), &ok);
-        put(r, "fullDescription", text_obj(c->description), &ok);
-        put(r, "help", text_obj(c->help), &ok);
-        put(cfg, "level", json_string(sarif_level(c->severity)), &ok);
-        put(r, "defaultConfiguration", cfg, &ok);
-        append(tags, json_string("job-description"), &ok);
-        append(tags, json_string(c->kind), &ok);
-        put(props, "tags", tags, &ok);
+        sm_json_put(r, "id", json_string(c->id), &ok);
+        sm_json_put(r, "name", rule_name(c->id), &ok);
+        sm_json_put(r, "shortDescription", text_obj(c->summary), &ok);
+        sm_json_put(r, "fullDescription", text_obj(c->description), &ok);
+        sm_json_put(r, "help", text_obj(c->help), &ok);
+        sm_json_put(cfg, "level", json_string(sarif_level(c->severity)), &ok);
+        sm_json_put(r, "defaultConfiguration", cfg, &ok);
+        sm_json_append(tags, json_string("job-description"), &ok);
+        sm_json_append(tags, json_string(c->kind), &ok);
+        sm_json_put(props, "tags", tags, &ok);
         if (c->source)
-            put(props, "source", json_string(c->source), &ok);
-        put(r, "properties", props, &ok);
-        append(rules, r, &ok);
+            sm_json_put(props, "source", json_string(c->source), &ok);
+        sm_json_put(r, "properties", props, &ok);
+        sm_json_append(rules, r, &ok);
     }
-    put(driver, "rules", rules, &ok);
-    put(tool, "driver", driver, &ok);
-    put(run, "tool", tool, &ok);
-    put(run, "columnKind", json_string("unicodeCodePoints"), &ok);
+    sm_json_put(driver, "rules", rules, &ok);
+    sm_json_put(tool, "driver", driver, &ok);
+    sm_json_put(run, "tool", tool, &ok);
+    sm_json_put(run, "columnKind", json_string("unicodeCodePoints"), &ok);
     for (size_t i = 0; i < n && ok; i++) {
         bool absolute;
         char *uri = uri_of(rs[i]->file, &absolute);
@@ -478,32 +430,34 @@ static sm_status render_sarif(const sm_lint_result *const *rs, size_t n,
             for (size_t x = 0; x < nchecks; x++)
                 if (!strcmp(checks[x]->id, f->check->id))
                     index = x;
-            put(res, "ruleId", json_string(f->check->id), &ok);
-            put(res, "ruleIndex", json_integer((json_int_t)index), &ok);
-            put(res, "level", json_string(sarif_level(f->severity)), &ok);
-            put(res, "message", text_obj(f->message), &ok);
-            put(art, "uri", json_string(uri), &ok);
+            sm_json_put(res, "ruleId", json_string(f->check->id), &ok);
+            sm_json_put(res, "ruleIndex", json_integer((json_int_t)index),
+                        &ok);
+            sm_json_put(res, "level", json_string(sarif_level(f->severity)),
+                        &ok);
+            sm_json_put(res, "message", text_obj(f->message), &ok);
+            sm_json_put(art, "uri", json_string(uri), &ok);
             if (!absolute)
-                put(art, "uriBaseId", json_string("%SRCROOT%"), &ok);
-            put(reg, "startLine", json_integer(f->line), &ok);
-            put(reg, "startColumn", json_integer(f->col), &ok);
-            put(phys, "artifactLocation", art, &ok);
-            put(phys, "region", reg, &ok);
-            put(loc, "physicalLocation", phys, &ok);
-            append(locs, loc, &ok);
-            put(res, "locations", locs, &ok);
+                sm_json_put(art, "uriBaseId", json_string("%SRCROOT%"), &ok);
+            sm_json_put(reg, "startLine", json_integer(f->line), &ok);
+            sm_json_put(reg, "startColumn", json_integer(f->col), &ok);
+            sm_json_put(phys, "artifactLocation", art, &ok);
+            sm_json_put(phys, "region", reg, &ok);
+            sm_json_put(loc, "physicalLocation", phys, &ok);
+            sm_json_append(locs, loc, &ok);
+            sm_json_put(res, "locations", locs, &ok);
             if (f->source) {
                 json_t *props = json_object();
-                put(props, "source", json_string(f->source), &ok);
-                put(res, "properties", props, &ok);
+                sm_json_put(props, "source", json_string(f->source), &ok);
+                sm_json_put(res, "properties", props, &ok);
             }
-            append(results, res, &ok);
+            sm_json_append(results, res, &ok);
         }
         free(uri);
     }
-    put(run, "results", results, &ok);
-    append(runs, run, &ok);
-    put(root, "runs", runs, &ok);
+    sm_json_put(run, "results", results, &ok);
+    sm_json_append(runs, run, &ok);
+    sm_json_put(root, "runs", runs, &ok);
     free(checks);
     char *s = ok ? json_dumps(root, JSON_INDENT(2)) : NULL;
     json_decref(root);

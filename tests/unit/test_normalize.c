@@ -1,4 +1,5 @@
 /* Reading and the tokenizer: normalization, positions, repairs, refusals. */
+#include "internal.h"
 #include "unit.h"
 
 static sm_doc *load(const char *text, size_t len)
@@ -105,6 +106,21 @@ static void test_invalid_utf8_repaired(void)
     sm_doc_free(d);
 }
 
+/* The one repair every writer of file names and texts uses. */
+static void test_utf8_repair(void)
+{
+    size_t n;
+    char *r = sm_utf8_repair("a\xff" "b\xc3\xa9\xf0\x9f", 7, &n);
+    CHECK_STR(r ? r : "",
+              "a\xef\xbf\xbd" "b\xc3\xa9\xef\xbf\xbd\xef\xbf\xbd");
+    CHECK_INT((int)n, 13);
+    free(r);
+    json_t *j = sm_json_string_any("r\xe9sum\xc3\xa9");
+    CHECK_STR(j ? json_string_value(j) : "", "r\xef\xbf\xbdsum\xc3\xa9");
+    json_decref(j);
+    CHECK(sm_json_string_any(NULL) == NULL);
+}
+
 static void test_refusals(void)
 {
     sm_doc *d = NULL;
@@ -154,6 +170,7 @@ int main(void)
     test_hyphenation();
     test_columns_count_code_points();
     test_invalid_utf8_repaired();
+    test_utf8_repair();
     test_refusals();
     test_utf16();
     test_tokenizer();
