@@ -79,19 +79,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    const char *dir = getenv("SM_FUZZ_RULES");
     sm_error err = {0};
-    if (!dir || !*dir)
-        dir = "rules";
-    if (sm_rules_load(dir, &rules, &err) != SM_OK) {
-        fprintf(stderr, "fuzz_config: %s:%d:%d: %s\n", err.file, err.line,
-                err.col, err.msg);
-        exit(1);
-    }
-    scratch = sm_scratch_new(rules);
-    sink = fopen("/dev/null", "w");
-    if (!scratch || !sink ||
-        sm_doc_load_mem("draft.md", DRAFT, sizeof DRAFT - 1, 0, &draft,
+    fuzz_load_rules("fuzz_config", &rules, &scratch, &sink);
+    if (sm_doc_load_mem("draft.md", DRAFT, sizeof DRAFT - 1, 0, &draft,
                         &err) != SM_OK) {
         fprintf(stderr, "fuzz_config: set-up failed\n");
         exit(1);

@@ -27,21 +27,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    const char *dir = getenv("SM_FUZZ_RULES");
-    sm_error err = {0};
-    if (!dir || !*dir)
-        dir = "rules";
-    if (sm_rules_load(dir, &rules, &err) != SM_OK) {
-        fprintf(stderr, "fuzz_lint: %s:%d:%d: %s\n", err.file, err.line,
-                err.col, err.msg);
-        exit(1);
-    }
-    scratch = sm_scratch_new(rules);
-    sink = fopen("/dev/null", "w");
-    if (!scratch || !sink) {
-        fprintf(stderr, "fuzz_lint: out of memory\n");
-        exit(1);
-    }
+    fuzz_load_rules("fuzz_lint", &rules, &scratch, &sink);
     atexit(shut_down);
     return 0;
 }
