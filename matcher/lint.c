@@ -110,6 +110,17 @@ static int find(lint_ctx *c, const sm_regex *re, const char *subj, size_t len,
     return 1;
 }
 
+/* The next match of re in the text from *pos on: 1, and *pos past it (one
+ * byte on, after an empty match); 0 for none; -1 on a match error. */
+static int next_match(lint_ctx *c, const sm_regex *re, size_t *pos,
+                      size_t *ms, size_t *me)
+{
+    int rc = find(c, re, c->text, c->len, *pos, ms, me);
+    if (rc > 0)
+        *pos = *me > *ms ? *me : *me + 1;
+    return rc;
+}
+
 /* The span of named group `name` of the last match; false when unset. */
 static bool group(const lint_ctx *c, const sm_regex *re, const char *name,
                   size_t *gs, size_t *ge)
@@ -837,13 +848,8 @@ static sm_status check_years(lint_ctx *c, const sm_lint_def *k)
     for (size_t i = 0; i < k->nphrases; i++) {
         const sm_regex *re = &k->phrases[i].re;
         size_t pos = c->body, ms, me;
-        for (;;) {
-            int rc = find(c, re, c->text, c->len, pos, &ms, &me);
-            if (rc < 0)
-                return SM_ERR_MATCH;
-            if (!rc)
-                break;
-            pos = me > ms ? me : me + 1;
+        int rc;
+        while ((rc = next_match(c, re, &pos, &ms, &me)) > 0) {
             size_t gs, ge;
             if (!group(c, re, "min", &gs, &ge))
                 continue;
@@ -858,6 +864,8 @@ static sm_status check_years(lint_ctx *c, const sm_lint_def *k)
                 at = ms;
             }
         }
+        if (rc < 0)
+            return SM_ERR_MATCH;
     }
     if (best < 0)
         return SM_OK;
@@ -896,14 +904,8 @@ static sm_status check_phrases(lint_ctx *c, const sm_lint_def *k)
             !applies(ph->levels ? ph->levels : k->levels, lv))
             continue;
         size_t pos = c->body, ms, me;
-        int last_line = 0;
-        for (;;) {
-            int rc = find(c, &ph->re, c->text, c->len, pos, &ms, &me);
-            if (rc < 0)
-                return SM_ERR_MATCH;
-            if (!rc)
-                break;
-            pos = me > ms ? me : me + 1;
+        int last_line = 0, rc;
+        while ((rc = next_match(c, &ph->re, &pos, &ms, &me)) > 0) {
             any = true;
             if (k->require)
                 break;
@@ -920,6 +922,8 @@ static sm_status check_phrases(lint_ctx *c, const sm_lint_def *k)
             if (st != SM_OK)
                 return st;
         }
+        if (rc < 0)
+            return SM_ERR_MATCH;
     }
     if (k->require && !any && applies(k->levels, lv)) {
         const char *vars[] = {"level", level_text(lv), NULL};
@@ -1130,13 +1134,8 @@ static sm_status check_salary(lint_ctx *c, const sm_lint_def *k)
     for (size_t i = 0; i < k->nphrases; i++) {
         const sm_regex *re = &k->phrases[i].re;
         size_t pos = c->body, ms, me;
-        for (;;) {
-            int rc = find(c, re, c->text, c->len, pos, &ms, &me);
-            if (rc < 0)
-                return SM_ERR_MATCH;
-            if (!rc)
-                break;
-            pos = me > ms ? me : me + 1;
+        int rc;
+        while ((rc = next_match(c, re, &pos, &ms, &me)) > 0) {
             size_t gs, ge, hs, he;
             if (!group(c, re, "low", &gs, &ge))
                 continue;
@@ -1181,6 +1180,8 @@ static sm_status check_salary(lint_ctx *c, const sm_lint_def *k)
             if (st != SM_OK)
                 return st;
         }
+        if (rc < 0)
+            return SM_ERR_MATCH;
     }
     return SM_OK;
 }

@@ -215,6 +215,29 @@ static sm_status examples(ctx *c, const sm_ynode *map, const sm_regex *re)
     return SM_OK;
 }
 
+/* The patterns of list n compiled and added to *list (of *count). */
+static sm_status add_patterns(ctx *c, const sm_ynode *n, const char *what,
+                              sm_regex **list, size_t *count)
+{
+    sm_regex *v;
+    size_t k;
+    sm_status st = compile_list(c, n, what, &v, &k);
+    if (st != SM_OK)
+        return st;
+    sm_regex *all = realloc(*list, (*count + k + 1) * sizeof *all);
+    if (!all) {
+        for (size_t i = 0; i < k; i++)
+            sm_regex_release(&v[i]);
+        free(v);
+        return oom(c);
+    }
+    memcpy(all + *count, v, k * sizeof *v);
+    free(v);
+    *list = all;
+    *count += k;
+    return SM_OK;
+}
+
 /* ---- title ---- */
 
 static sm_status load_title(ctx *c, const sm_ynode *m)
@@ -234,42 +257,14 @@ static sm_status load_title(ctx *c, const sm_ynode *m)
             return st;
         lr->title_lines = (int)v;
     }
-    if ((n = sm_ymap_get(m, "labels"))) {
-        sm_regex *v;
-        size_t k;
-        if ((st = compile_list(c, n, "lint.title.labels", &v, &k)) != SM_OK)
-            return st;
-        sm_regex *all = realloc(lr->labels, (lr->nlabels + k + 1) *
-                                                sizeof *all);
-        if (!all) {
-            for (size_t i = 0; i < k; i++)
-                sm_regex_release(&v[i]);
-            free(v);
-            return oom(c);
-        }
-        memcpy(all + lr->nlabels, v, k * sizeof *v);
-        free(v);
-        lr->labels = all;
-        lr->nlabels += k;
-    }
-    if ((n = sm_ymap_get(m, "roles"))) {
-        sm_regex *v;
-        size_t k;
-        if ((st = compile_list(c, n, "lint.title.roles", &v, &k)) != SM_OK)
-            return st;
-        sm_regex *all = realloc(lr->roles, (lr->nroles + k + 1) *
-                                               sizeof *all);
-        if (!all) {
-            for (size_t i = 0; i < k; i++)
-                sm_regex_release(&v[i]);
-            free(v);
-            return oom(c);
-        }
-        memcpy(all + lr->nroles, v, k * sizeof *v);
-        free(v);
-        lr->roles = all;
-        lr->nroles += k;
-    }
+    if ((n = sm_ymap_get(m, "labels")) &&
+        (st = add_patterns(c, n, "lint.title.labels", &lr->labels,
+                           &lr->nlabels)) != SM_OK)
+        return st;
+    if ((n = sm_ymap_get(m, "roles")) &&
+        (st = add_patterns(c, n, "lint.title.roles", &lr->roles,
+                           &lr->nroles)) != SM_OK)
+        return st;
     if (!(n = sm_ymap_get(m, "words")))
         return SM_OK;
     if (n->kind != SM_Y_SEQ)
