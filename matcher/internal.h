@@ -322,6 +322,27 @@ sm_status sm_find_matches(const sm_regex *re, sm_scratch *s,
                           const sm_trigger_hit *places, size_t n,
                           size_t limit, sm_spans *out, sm_error *err);
 
+/* ---- ASCII letters and digits: the C locale's classes, inline ---- */
+static inline unsigned char sm_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+static inline bool sm_is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static inline bool sm_is_alpha(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline bool sm_is_alnum(unsigned char c)
+{
+    return sm_is_alpha(c) || sm_is_digit(c);
+}
+
 /* A lower-case letter or digit as 0..35, other bytes -1. */
 static inline int sm_alnum36(unsigned char c)
 {

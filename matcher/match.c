@@ -88,16 +88,6 @@ static int thit_cmp(const void *a, const void *b)
     return x->place < y->place ? -1 : x->place > y->place;
 }
 
-static unsigned char lower_ascii(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-}
-
-static bool is_alnum_ascii(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
-
 /* Flag in s->cand the skills whose triggers occur in text[0..len), and
  * in s->cand_end where their last trigger ends (SIZE_MAX: anywhere). */
 static void find_candidates(const sm_rules *r, sm_scratch *s, const char *text,
@@ -121,12 +111,12 @@ static void find_candidates(const sm_rules *r, sm_scratch *s, const char *text,
         uint64_t ht = SM_FNV_BASIS, hw = SM_FNV_BASIS;
         char *key = buf;
         for (size_t i = 0; i < n; i++) {
-            unsigned char c = lower_ascii(p[i]);
+            unsigned char c = sm_lower(p[i]);
             if (whole) {
                 buf[i] = (char)c;
                 ht = (ht ^ c) * SM_FNV_PRIME;
             }
-            if (!is_alnum_ascii(c)) {
+            if (!sm_is_alnum(c)) {
                 /* no trigger is longer than MAX_TOKEN */
                 if (inword && i - w <= MAX_TOKEN)
                     mark(s, &s->exact, hw, key, i - w, end);
@@ -140,7 +130,7 @@ static void find_candidates(const sm_rules *r, sm_scratch *s, const char *text,
                 key = whole ? buf + w : wbuf;
                 /* a prefix trigger can end in this word only when the
                  * word starts as one does, and has its length */
-                int c2 = w + 1 < n ? sm_alnum36(lower_ascii(p[w + 1])) : -1;
+                int c2 = w + 1 < n ? sm_alnum36(sm_lower(p[w + 1])) : -1;
                 lens = c2 < 0 ? 0
                               : r->prefix_lens2[sm_alnum36(c) * 36 + c2];
                 if (any)

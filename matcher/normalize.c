@@ -160,10 +160,6 @@ static int classify(unsigned cp, const char **rep)
 }
 
 static bool is_lower_ascii(int c) { return c >= 'a' && c <= 'z'; }
-static bool is_alpha_ascii(int c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 /* The output ends with a word of two or more letters and a hyphen: a word
  * broken at the line end, when the next line starts in lower case. */
@@ -172,7 +168,7 @@ static bool ends_with_broken_word(const out_buf *b)
     if (b->n < 3 || b->o[b->n - 1] != '-')
         return false;
     size_t i = b->n - 1, letters = 0;
-    while (i > 0 && is_alpha_ascii((unsigned char)b->o[i - 1])) {
+    while (i > 0 && sm_is_alpha((unsigned char)b->o[i - 1])) {
         i--;
         letters++;
     }
@@ -198,9 +194,10 @@ sm_status sm_normalize(sm_doc *doc, const char *in, size_t len, sm_error *err)
         if (p[i] > 0x20 && p[i] < 0x7F) {   /* a run of plain characters */
             size_t j = i + 1;
             /* and single spaces between them, which stay as they are */
-            while (j < len && ((p[j] > 0x20 && p[j] < 0x7F) ||
-                               (p[j] == ' ' && j + 1 < len && p[j + 1] > 0x20 &&
-                                p[j + 1] < 0x7F)))
+            while (j < len &&
+                   ((p[j] > 0x20 && p[j] < 0x7F) ||
+                    (p[j] == ' ' && j + 1 < len && p[j + 1] > 0x20 &&
+                     p[j + 1] < 0x7F)))
                 j++;
             if (pending_space) {
                 emit(&b, " ", 1, space_line, space_col);
@@ -236,7 +233,7 @@ sm_status sm_normalize(sm_doc *doc, const char *in, size_t len, sm_error *err)
                 b.n--;   /* drop the hyphen, and an anchor made for it */
                 if (doc->nanchors && doc->anchors[doc->nanchors - 1].norm > b.n)
                     doc->nanchors--;
-                while (j < len && is_alpha_ascii(p[j])) {
+                while (j < len && sm_is_alpha(p[j])) {
                     emit(&b, (const char *)p + j, 1, line + 1, ncol);
                     j++;
                     ncol++;
@@ -354,7 +351,7 @@ bool sm_token_next(const char *text, size_t len, size_t *pos, sm_token *tok)
         }
     }
     /* c++, c#, f#: a letter followed by ++ or # and then no word byte */
-    if (i < len && is_alpha_ascii(t[i - 1])) {
+    if (i < len && sm_is_alpha(t[i - 1])) {
         size_t j = i;
         if (t[j] == '#')
             j++;

@@ -22,26 +22,10 @@ static const bool DATE_START[256] = {
     ['n'] = 1, ['d'] = 1, ['J'] = 1, ['F'] = 1, ['M'] = 1, ['A'] = 1,
     ['S'] = 1, ['O'] = 1, ['N'] = 1, ['D'] = 1};
 
-/* The C locale's classes, without a call per byte: ASCII only. */
-static bool is_digit(unsigned char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static bool is_alpha(unsigned char c)
-{
-    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-
-static unsigned char to_lower(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-}
-
 static bool word_start(const char *t, size_t i)
 {
     unsigned char c = i ? (unsigned char)t[i - 1] : 0;
-    return i == 0 || !(is_alpha(c) || is_digit(c));
+    return i == 0 || !sm_is_alnum(c);
 }
 
 static size_t skip_spaces(const char *t, size_t i, size_t n)
@@ -54,10 +38,10 @@ static size_t skip_spaces(const char *t, size_t i, size_t n)
 /* A 4-digit year 1950..2099 at t[i], not part of a longer number. */
 static int year_at(const char *t, size_t i, size_t n)
 {
-    if (i + 4 > n || (i + 4 < n && is_digit((unsigned char)t[i + 4])))
+    if (i + 4 > n || (i + 4 < n && sm_is_digit((unsigned char)t[i + 4])))
         return 0;
     for (int k = 0; k < 4; k++)
-        if (!is_digit((unsigned char)t[i + k]))
+        if (!sm_is_digit((unsigned char)t[i + k]))
             return 0;
     int y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 +
         (t[i + 3] - '0');
@@ -74,9 +58,9 @@ static int month_at(const char *t, size_t i, size_t n, size_t *len)
      * as one number, rule most out */
     if (!word_start(t, i) || i + 3 > n)
         return 0;
-    uint32_t key = (uint32_t)to_lower((unsigned char)t[i]) << 16 |
-                   (uint32_t)to_lower((unsigned char)t[i + 1]) << 8 |
-                   to_lower((unsigned char)t[i + 2]);
+    uint32_t key = (uint32_t)sm_lower((unsigned char)t[i]) << 16 |
+                   (uint32_t)sm_lower((unsigned char)t[i + 1]) << 8 |
+                   sm_lower((unsigned char)t[i + 2]);
 #define KEY3(a, b, c) ((uint32_t)(a) << 16 | (uint32_t)(b) << 8 | (c))
     static const uint32_t KEYS[12] = {
         KEY3('j', 'a', 'n'), KEY3('f', 'e', 'b'), KEY3('m', 'a', 'r'),
@@ -89,15 +73,16 @@ static int month_at(const char *t, size_t i, size_t n, size_t *len)
             continue;
         size_t fl = strlen(FULL[m]);
         if (i + fl <= n && !strncasecmp(t + i, FULL[m], fl) &&
-            (i + fl == n || !is_alpha((unsigned char)t[i + fl]))) {
+            (i + fl == n || !sm_is_alpha((unsigned char)t[i + fl]))) {
             *len = fl;
             return m + 1;
         }
         if (i + 3 <= n && !strncasecmp(t + i, MONTHS[m], 3)) {
             size_t l = 3;
-            if (m == 8 && i + 4 <= n && to_lower((unsigned char)t[i + 3]) == 't')
+            if (m == 8 && i + 4 <= n &&
+                sm_lower((unsigned char)t[i + 3]) == 't')
                 l = 4;   /* Sept */
-            if (i + l == n || !is_alpha((unsigned char)t[i + l])) {
+            if (i + l == n || !sm_is_alpha((unsigned char)t[i + l])) {
                 if (i + l < n && t[i + l] == '.')
                     l++;
                 *len = l;
@@ -116,9 +101,10 @@ static size_t date_at(const char *t, size_t i, size_t n, int *year, int *month)
     int m = month_at(t, i, n, &ml);
     if (m) {
         size_t j = skip_spaces(t, i + ml, n);
-        if (j < n && t[j] == '\'' && j + 3 <= n && is_digit((unsigned char)t[j + 1]) &&
-            is_digit((unsigned char)t[j + 2]) &&
-            (j + 3 == n || !is_digit((unsigned char)t[j + 3]))) {
+        if (j < n && t[j] == '\'' && j + 3 <= n &&
+            sm_is_digit((unsigned char)t[j + 1]) &&
+            sm_is_digit((unsigned char)t[j + 2]) &&
+            (j + 3 == n || !sm_is_digit((unsigned char)t[j + 3]))) {
             *year = 2000 + (t[j + 1] - '0') * 10 + (t[j + 2] - '0');
             if (*year > 2060)
                 *year -= 100;
@@ -132,11 +118,11 @@ static size_t date_at(const char *t, size_t i, size_t n, int *year, int *month)
         *month = m;
         return j + 4 - i;
     }
-    if (!word_start(t, i) || !is_digit((unsigned char)t[i]))
+    if (!word_start(t, i) || !sm_is_digit((unsigned char)t[i]))
         return 0;
     /* MM/YYYY or MM.YYYY */
     size_t j = i;
-    while (j < n && j - i < 2 && is_digit((unsigned char)t[j]))
+    while (j < n && j - i < 2 && sm_is_digit((unsigned char)t[j]))
         j++;
     if (j < n && (t[j] == '/' || t[j] == '.') && j > i) {
         int mm = atoi(t + i);
@@ -153,9 +139,9 @@ static size_t date_at(const char *t, size_t i, size_t n, int *year, int *month)
     /* YYYY-MM or YYYY/MM (not YYYY-YYYY) */
     j = i + 4;
     if (j + 1 < n && (t[j] == '-' || t[j] == '/' || t[j] == '.') &&
-        is_digit((unsigned char)t[j + 1])) {
+        sm_is_digit((unsigned char)t[j + 1])) {
         size_t k = j + 1;
-        while (k < n && is_digit((unsigned char)t[k]))
+        while (k < n && sm_is_digit((unsigned char)t[k]))
             k++;
         if (k - (j + 1) <= 2) {
             int mm = atoi(t + j + 1);
@@ -179,7 +165,7 @@ static size_t present_at(const char *t, size_t i, size_t n)
     for (const char *const *w = WORDS; *w; w++) {
         size_t l = strlen(*w);
         if (i + l <= n && !strncasecmp(t + i, *w, l) &&
-            (i + l == n || !is_alpha((unsigned char)t[i + l])))
+            (i + l == n || !sm_is_alpha((unsigned char)t[i + l])))
             return l;
     }
     return 0;
@@ -223,11 +209,11 @@ static bool education_line(const char *t, size_t n)
     for (const char *const *w = WORDS; *w; w++) {
         size_t l = strlen(*w);
         for (size_t i = 0; i + l <= n; i++) {
-            if (to_lower((unsigned char)t[i]) != (*w)[0] ||
+            if (sm_lower((unsigned char)t[i]) != (*w)[0] ||
                 strncasecmp(t + i, *w, l) != 0)
                 continue;
-            bool before = i == 0 || !is_alpha((unsigned char)t[i - 1]);
-            bool after = i + l == n || !is_alpha((unsigned char)t[i + l]) ||
+            bool before = i == 0 || !sm_is_alpha((unsigned char)t[i - 1]);
+            bool after = i + l == n || !sm_is_alpha((unsigned char)t[i + l]) ||
                          (*w)[l - 1] == '.';
             if (before && after)
                 return true;
@@ -248,7 +234,7 @@ static double stated_years(const char *t, size_t n, size_t *where)
 {
     double best = -1;
     for (size_t i = 0; i < n; i++) {
-        if (!is_digit((unsigned char)t[i]) || !word_start(t, i))
+        if (!sm_is_digit((unsigned char)t[i]) || !word_start(t, i))
             continue;
         char *end;
         double v = strtod(t + i, &end);
@@ -258,7 +244,7 @@ static double stated_years(const char *t, size_t n, size_t *where)
         while (j < n && (t[j] == '+' || t[j] == ' '))
             j++;
         size_t k = j;
-        while (k < n && is_alpha((unsigned char)t[k]))
+        while (k < n && sm_is_alpha((unsigned char)t[k]))
             k++;
         if (!((k - j == 5 && !strncasecmp(t + j, "years", 5)) ||
               (k - j == 4 && !strncasecmp(t + j, "year", 4)) ||
@@ -354,7 +340,7 @@ sm_status sm_years_find(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
         /* every date has a digit (a year, or a month as a number): a line
          * without one holds none */
         size_t d = 0;
-        while (d < n && !is_digit((unsigned char)t[d]))
+        while (d < n && !sm_is_digit((unsigned char)t[d]))
             d++;
         if (d == n)
             continue;
