@@ -20,10 +20,15 @@ ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) $(CFLAGS) \
 LDLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
 
 BUILD   ?= build
-LIB_SRC  = $(filter-out matcher/cli_%.c,$(wildcard matcher/*.c))
-CLI_SRC  = $(wildcard matcher/cli_*.c)
+# the library (matcher/lib/, one folder per module) and the program
+# (matcher/cli/), which sees only the public header
+LIB_SRC  = $(wildcard matcher/lib/*/*.c)
+CLI_SRC  = $(wildcard matcher/cli/*.c)
 LIB_OBJ  = $(LIB_SRC:matcher/%.c=$(BUILD)/%.o)
 CLI_OBJ  = $(CLI_SRC:matcher/%.c=$(BUILD)/%.o)
+LIB_INC  = -Imatcher/lib -Imatcher/lib/include
+CLI_INC  = -Imatcher/lib/include
+DEPS     = $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 LIB      = $(BUILD)/libskillmatch.a
 BIN      = matcher/skillmatch
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
@@ -44,8 +49,15 @@ SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all \
 ## all: build the library and the skillmatch program
 all: $(BIN)
 
-$(BUILD)/%.o: matcher/%.c $(wildcard matcher/*.h) | $(BUILD)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+$(BUILD)/lib/%.o: matcher/lib/%.c | $(BUILD)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LIB_INC) -MMD -MP -c $< -o $@
+
+$(BUILD)/cli/%.o: matcher/cli/%.c | $(BUILD)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CLI_INC) -MMD -MP -c $< -o $@
+
+-include $(DEPS)
 
 $(BUILD):
 	@mkdir -p $(BUILD)/tests
@@ -57,16 +69,16 @@ $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIB) | $(BUILD)
-	$(CC) $(ALL_CFLAGS) -Imatcher -o $@ $< $(LIB) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(LIB_INC) -o $@ $< $(LIB) $(LDLIBS)
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIB)
 	@mkdir -p $(BUILD)/fuzz
-	$(CC) $(ALL_CFLAGS) -DSM_FUZZ_REPLAY -Imatcher -o $@ $< tests/fuzz/replay.c \
+	$(CC) $(ALL_CFLAGS) -DSM_FUZZ_REPLAY $(LIB_INC) -o $@ $< tests/fuzz/replay.c \
 	  $(LIB) $(LDLIBS)
 
 # libFuzzer builds; only `make fuzz` asks for these
 $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIB)
-	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Imatcher -o $@ $< $(LIB) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(LIB_INC) -o $@ $< $(LIB) $(LDLIBS)
 
 fuzz-targets: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/%)
 
@@ -89,7 +101,7 @@ bench: deps all
 	@SKILLMATCH_BIN=$(BIN) sh tools/bench.sh
 
 $(BUILD)/eval: tools/eval.c $(LIB) | $(BUILD)
-	$(CC) $(ALL_CFLAGS) -Imatcher -o $@ $< $(LIB) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(LIB_INC) -o $@ $< $(LIB) $(LDLIBS)
 
 ## eval: precision, recall, years error and level accuracy on corpus/eval
 eval: all $(BUILD)/eval
@@ -134,13 +146,13 @@ install: all
 	  $(DESTDIR)$(DATADIR)/bash-completion/completions
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/skillmatch
 	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libskillmatch.a
-	install -m 644 matcher/skillmatch.h $(DESTDIR)$(INCDIR)/skillmatch.h
+	install -m 644 matcher/lib/include/skillmatch.h $(DESTDIR)$(INCDIR)/skillmatch.h
 	install -m 644 rules/*.yaml corpus/facts.yaml $(DESTDIR)$(RULESDIR)/
 	install -m 644 docs/skillmatch.1 $(DESTDIR)$(MANDIR)/man1/skillmatch.1
 	install -m 644 tools/skillmatch.bash \
 	  $(DESTDIR)$(DATADIR)/bash-completion/completions/skillmatch
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
-	  -e 's|@INCDIR@|$(INCDIR)|' -e 's|@VERSION@|$(shell sed -n 's/^#define SM_VERSION "\(.*\)"/\1/p' matcher/skillmatch.h)|' \
+	  -e 's|@INCDIR@|$(INCDIR)|' -e 's|@VERSION@|$(shell sed -n 's/^#define SM_VERSION "\(.*\)"/\1/p' matcher/lib/include/skillmatch.h)|' \
 	  tools/skillmatch.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/skillmatch.pc
 
 ## uninstall: remove what install put in place
