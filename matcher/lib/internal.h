@@ -500,6 +500,8 @@ double sm_section_strength(const sm_rules *rules, int idx);
 bool sm_section_is_education(const sm_rules *rules, int idx);
 
 /* ---- matching (match.c) ---- */
+/* The longest piece of a paragraph matched at once (see piece_end()). */
+#define SM_PIECE_MAX 65536
 typedef struct {
     int skill;
     size_t start, end;       /* in the normalized text */
@@ -541,9 +543,32 @@ typedef struct {
     size_t nranges;
 } sm_years;
 
+/* ---- years of the jobs that hold some lines (blocks.c) ---- */
 /* Merged length in years of the ranges whose keep[i] is set (all when keep
- * is NULL), overlaps counted once. */
+ * is NULL), overlaps counted once; -1 when out of memory. */
 double sm_years_merged(const sm_job_range *v, size_t n, const bool *keep);
+/* The same of w[0..k), already sorted by start (then end). */
+double sm_years_merged_sorted(const sm_job_range *w, size_t k);
+
+/* What a document's ranges give every query: each range's block end, the
+ * ranges sorted by start, and room for a query's marks. */
+typedef struct {
+    const sm_job_range *ranges;  /* the sm_years' ranges, by line */
+    size_t n;
+    size_t *end;                 /* end[i]: the line after range i's block */
+    size_t *order;               /* range indexes sorted by start */
+    unsigned char *in;           /* a query's blocks */
+    sm_job_range *kept;          /* a query's ranges, sorted */
+} sm_blocks;
+
+/* y's ranges must be in document order (their lines ascending). false when
+ * out of memory. */
+bool sm_blocks_init(sm_blocks *b, const sm_years *y, const int *line_sections,
+                    size_t nlines);
+/* The merged years of the blocks that hold one of lines[0..nl) (in any
+ * order); -1 when none does. */
+double sm_blocks_years(sm_blocks *b, const size_t *lines, size_t nl);
+void sm_blocks_free(sm_blocks *b);
 /* The 0-based line of a normalized offset. */
 size_t sm_doc_line_of(const sm_doc *doc, size_t offset);
 

@@ -15,7 +15,12 @@ bin=$out/$target
 mkdir -p "$out/corpus/$target" "$out/artifacts/$target"
 dict=
 [ -f "tests/fuzz/$target.dict" ] && dict=-dict=tests/fuzz/$target.dict
-exec "$bin" "$out/corpus/$target" "tests/fuzz/corpus/$target" \
-    "tests/fuzz/crashers/$target" $dict -max_total_time="$secs" -timeout=20 \
+# the seeds and the kept crashers, where the target has them
+seeds=
+for d in "tests/fuzz/corpus/$target" "tests/fuzz/crashers/$target"; do
+    [ -d "$d" ] && seeds="$seeds $d"
+done
+# shellcheck disable=SC2086
+exec "$bin" "$out/corpus/$target" $seeds $dict -max_total_time="$secs" -timeout=20 \
     -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$out/artifacts/$target/" "$@"

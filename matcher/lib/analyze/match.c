@@ -539,7 +539,8 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
         const sm_skill *sk = &r->skills[k];
         while (ti < s->nthits && s->thits[ti].skill < (int)k)
             ti++;
-        const sm_trigger_hit *places = s->thits + ti;
+        /* (no trigger hits at all: thits may be NULL) */
+        const sm_trigger_hit *places = s->nthits ? s->thits + ti : NULL;
         size_t nplaces = 0;
         while (!full && !s->thits_lost && ti + nplaces < s->nthits &&
                s->thits[ti + nplaces].skill == (int)k)
@@ -718,6 +719,33 @@ static int hit_cmp(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
+/* Where the piece of the paragraph [p0, end) that is matched at once ends.
+ * A paragraph is matched whole up to SM_PIECE_MAX bytes; a longer one (a
+ * resume flattened onto one line, a scrape) is cut, so that what matching
+ * keeps per paragraph stays bounded. The cut is at the last line or clause
+ * end (". ", "; ") of the piece's second half, else at its last space,
+ * else between two characters: a piece ends where no skill, cue or clause
+ * goes on. */
+static size_t piece_end(const char *t, size_t p0, size_t end)
+{
+    if (end - p0 <= SM_PIECE_MAX)
+        return end;
+    size_t lo = p0 + SM_PIECE_MAX / 2, hi = p0 + SM_PIECE_MAX, sp = 0;
+    for (size_t k = hi; k > lo; k--) {
+        char c = t[k - 1];
+        if (c == '\n' || ((c == '.' || c == ';' || c == '!' || c == '?') &&
+                          t[k] == ' '))
+            return k;
+        if (!sp && c == ' ')
+            sp = k;
+    }
+    if (sp)
+        return sp;
+    while (hi > lo && ((unsigned char)t[hi] & 0xC0) == 0x80)
+        hi--;                        /* not inside a UTF-8 sequence */
+    return hi;
+}
+
 sm_status sm_match_doc(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
                        const int *line_sections, unsigned flags, int only,
                        sm_trace_cb trace, void *ud, sm_hits *out,
@@ -739,14 +767,16 @@ sm_status sm_match_doc(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
                 break;
             i++;
         }
-        if (i > p0) {
-            sm_status st = match_paragraph(r, s, doc, line_sections, p0, i,
+        for (size_t q0 = p0; q0 < i;) {
+            size_t q1 = piece_end(t, q0, i);
+            sm_status st = match_paragraph(r, s, doc, line_sections, q0, q1,
                                            flags, only, trace, ud, out, err);
             if (st != SM_OK) {
                 if (err && !err->file[0])
                     snprintf(err->file, sizeof err->file, "%s", doc->name);
                 return st;
             }
+            q0 = q1;
         }
     }
     if (out->n > 1)   /* none: hits is NULL, which qsort() must not get */

@@ -64,36 +64,11 @@ static sm_level level_of_years(const sm_rules *r, double years)
                         : SM_LEVEL_SENIOR;
 }
 
-/* A dated job's block: from its range's line to the next range's line or
- * the end of its section. out[i] tells whether block i holds one of
- * `lines`. */
-static void blocks_with(const sm_years *y, const int *line_sections,
-                        size_t nlines, const size_t *lines, size_t nl,
-                        bool *out)
-{
-    for (size_t i = 0; i < y->nranges; i++) {
-        size_t start = y->ranges[i].line, end = nlines;
-        for (size_t j = i + 1; j < y->nranges; j++)
-            if (y->ranges[j].line > start) {
-                end = y->ranges[j].line;
-                break;
-            }
-        for (size_t l = start + 1; l < end; l++)
-            if (line_sections[l] != line_sections[start]) {
-                end = l;
-                break;
-            }
-        out[i] = false;
-        for (size_t k = 0; k < nl && !out[i]; k++)
-            out[i] = lines[k] >= start && lines[k] < end;
-    }
-}
-
 sm_status sm_score(const sm_rules *rules, const sm_doc *doc,
                    const int *line_sections, const sm_hits *hits,
                    const sm_years *years, sm_result **out, sm_error *err)
 {
-    bool *in_block = NULL;
+    sm_blocks blocks = {0};
     size_t *lines = NULL;
     sm_result *r = calloc(1, sizeof *r);
     double *skill_str = calloc(rules->nskills + 1, sizeof *skill_str);
@@ -101,8 +76,15 @@ sm_status sm_score(const sm_rules *rules, const sm_doc *doc,
     if (!r || !skill_str || !(r->file = sm_strdup(doc->name)))
         goto oom;
 
-    /* skills and evidence, in rules order (by category, see rules.c) */
-    r->evidence = calloc(hits->n + 1, sizeof *r->evidence);
+    /* skills and evidence, in rules order (by category, see rules.c); at
+     * most SM_EVIDENCE_MAX pieces of evidence a skill, the first ones and
+     * the strongest, and the count of all its mentions */
+    size_t nkept = 0;
+    for (size_t i = 0, run = 0; i < hits->n; i++) {
+        run = i && hits->hits[i].skill == hits->hits[i - 1].skill ? run + 1 : 0;
+        nkept += run < SM_EVIDENCE_MAX;
+    }
+    r->evidence = calloc(nkept + 1, sizeof *r->evidence);
     r->skills = calloc(rules->nskills + 1, sizeof *r->skills);
     if (!r->evidence || !r->skills)
         goto oom;
@@ -116,7 +98,16 @@ sm_status sm_score(const sm_rules *rules, const sm_doc *doc,
         m->evidence = &r->evidence[r->nevidence];
         for (; i < hits->n && hits->hits[i].skill == h->skill; i++) {
             const sm_hit *e = &hits->hits[i];
-            sm_evidence *ev = &r->evidence[r->nevidence++];
+            m->n_mentions++;
+            sm_evidence *ev;
+            if (m->n_evidence < SM_EVIDENCE_MAX) {
+                ev = &r->evidence[r->nevidence++];
+                m->n_evidence++;
+            } else if (e->strength > m->strength) {
+                ev = &r->evidence[r->nevidence - 1];  /* the strongest stays */
+            } else {
+                continue;
+            }
             sm_doc_position(doc, e->start, &ev->line, &ev->col);
             ev->text = keep(r, sm_strndup(doc->text + e->start,
                                           e->end - e->start));
@@ -130,41 +121,32 @@ sm_status sm_score(const sm_rules *rules, const sm_doc *doc,
             ev->pattern = sk->pats[e->pattern].src;
             ev->strength = e->strength;
             ev->context = e->context;
-            m->n_evidence++;
             if (e->strength > m->strength)
                 m->strength = e->strength;
         }
         skill_str[h->skill] = m->strength;
     }
 
-    /* years per skill, and in machine-learning work */
-    in_block = calloc(years->nranges + 1, sizeof *in_block);
-    lines = calloc(hits->n + 1, sizeof *lines);
-    if (!in_block || !lines)
+    /* years per skill, and in machine-learning work; from every hit, not
+     * only the evidence kept */
+    if (!sm_blocks_init(&blocks, years, line_sections, doc->nlines))
         goto oom;
-    for (size_t i = 0; i < r->nskills; i++) {
-        sm_skill_match *m = &r->skills[i];
-        for (size_t j = 0; j < m->n_evidence; j++)
-            lines[j] = (size_t)(m->evidence[j].line - 1);
-        blocks_with(years, line_sections, doc->nlines, lines, m->n_evidence,
-                    in_block);
-        m->years = -1;
-        for (size_t j = 0; j < years->nranges; j++)
-            if (in_block[j])
-                m->years = sm_years_merged(years->ranges, years->nranges,
-                                           in_block);
+    lines = calloc(hits->n + 1, sizeof *lines);
+    if (!lines)
+        goto oom;
+    for (size_t i = 0, si = 0; i < hits->n; si++) {
+        int k = hits->hits[i].skill;
+        size_t nl = 0;
+        for (; i < hits->n && hits->hits[i].skill == k; i++)
+            lines[nl++] = sm_doc_line_of(doc, hits->hits[i].start);
+        r->skills[si].years = sm_blocks_years(&blocks, lines, nl);
     }
     size_t nl = 0;
     for (size_t i = 0; i < hits->n; i++)
         if (rules->skills[hits->hits[i].skill].core_ml &&
             hits->hits[i].strength >= 0.5)
             lines[nl++] = sm_doc_line_of(doc, hits->hits[i].start);
-    blocks_with(years, line_sections, doc->nlines, lines, nl, in_block);
-    r->ml_years = -1;
-    for (size_t j = 0; j < years->nranges; j++)
-        if (in_block[j])
-            r->ml_years = sm_years_merged(years->ranges, years->nranges,
-                                          in_block);
+    r->ml_years = sm_blocks_years(&blocks, lines, nl);
 
     bool has_ml = false;
     /* a wish to learn is not machine learning shown */
@@ -285,13 +267,13 @@ sm_status sm_score(const sm_rules *rules, const sm_doc *doc,
     r->confidence = margin >= 0.15 ? "high" : margin >= 0.05 ? "medium"
                                                               : "low";
     free(skill_str);
-    free(in_block);
+    sm_blocks_free(&blocks);
     free(lines);
     *out = r;
     return SM_OK;
 oom:
     free(skill_str);
-    free(in_block);
+    sm_blocks_free(&blocks);
     free(lines);
     sm_result_free(r);
     return sm_fail(err, SM_ERR_NOMEM, doc->name, 0, 0, "out of memory");

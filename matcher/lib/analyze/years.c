@@ -222,13 +222,6 @@ static bool education_line(const char *t, size_t n)
     return false;
 }
 
-static int range_cmp(const void *a, const void *b)
-{
-    const range *x = a, *y = b;
-    return x->from != y->from ? (x->from < y->from ? -1 : 1)
-                              : (x->to < y->to ? -1 : x->to > y->to);
-}
-
 /* "7+ years of experience", "over 10 years' experience", "5 yrs exp". */
 static double stated_years(const char *t, size_t n, size_t *where)
 {
@@ -281,40 +274,6 @@ static double stated_years(const char *t, size_t n, size_t *where)
         }
     }
     return best;
-}
-
-double sm_years_merged(const sm_job_range *v, size_t n, const bool *keep)
-{
-    enum { FEW = 32 };               /* (one resume's jobs: on the stack) */
-    range few[FEW];
-    range *w = n <= FEW ? few : malloc(n * sizeof *w);
-    size_t k = 0;
-    if (!w)
-        return -1;
-    for (size_t i = 0; i < n; i++)
-        if (!keep || keep[i])
-            w[k++] = v[i];
-    if (!k) {
-        if (w != few)
-            free(w);
-        return 0;
-    }
-    sm_sort(w, k, sizeof *w, range_cmp);
-    int months = 0, cf = w[0].from, ct = w[0].to;
-    for (size_t i = 1; i < k; i++) {
-        if (w[i].from <= ct) {
-            if (w[i].to > ct)
-                ct = w[i].to;
-        } else {
-            months += ct - cf;
-            cf = w[i].from;
-            ct = w[i].to;
-        }
-    }
-    months += ct - cf;
-    if (w != few)
-        free(w);
-    return (double)(long)(months / 12.0 * 10 + 0.5) / 10;
 }
 
 sm_status sm_years_find(const sm_rules *r, sm_scratch *s, const sm_doc *doc,

@@ -191,9 +191,14 @@ typedef struct {
     double strength;             /* the strongest evidence */
     double years;                /* years of dated jobs that mention it;
                                     negative when none does */
-    size_t n_evidence;
-    const sm_evidence *evidence;
+    size_t n_evidence;           /* at most SM_EVIDENCE_MAX */
+    const sm_evidence *evidence; /* the first mentions, and the strongest */
+    size_t n_mentions;           /* all of them: n_evidence and the rest */
 } sm_skill_match;
+
+/* The evidence a result keeps of one skill: a document that names a skill
+ * a million times costs no more memory than one that names it this often. */
+#define SM_EVIDENCE_MAX 64
 
 typedef struct {
     const char *id;              /* a skill id or an any-of group id */

@@ -76,6 +76,10 @@ char *sm_render_json(const sm_result *r, unsigned flags)
             sm_json_append(ev, x, &ok);
         }
         sm_json_put(s, "evidence", ev, &ok);
+        if (m->n_mentions > m->n_evidence)   /* (mentions past the cap) */
+            sm_json_put(s, "evidence_omitted",
+                        json_integer((json_int_t)(m->n_mentions -
+                                                  m->n_evidence)), &ok);
         sm_json_append(skills, s, &ok);
     }
     sm_json_put(o, "skills", skills, &ok);

@@ -62,8 +62,8 @@ sm_status sm_render_text(const sm_result *r, FILE *out, unsigned flags)
         const sm_evidence *e = &m->evidence[0];
         fprintf(out, "    %-*s  line %-4d \"%s\" in %s", (int)w, m->name,
                 e->line, e->text, e->section);
-        if (m->n_evidence > 1)
-            fprintf(out, " %s(+%zu more)%s", c->dim, m->n_evidence - 1,
+        if (m->n_mentions > 1)
+            fprintf(out, " %s(+%zu more)%s", c->dim, m->n_mentions - 1,
                     c->reset);
         if (m->strength < 1) {
             const char *why = NULL;
