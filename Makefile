@@ -93,12 +93,19 @@ deps:
 
 ## check: install what is missing, build, run every test
 check: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(FUZZ_REPLAY)
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(FUZZ_REPLAY) $(TOOL_BIN)
 	@sh tools/check.sh $(BUILD)
 
 ## bench: measure speed (see README)
 bench: deps all
 	@SKILLMATCH_BIN=$(BIN) sh tools/bench.sh
+
+# helpers of the hostile tests and the benchmark
+TOOL_BIN = $(BUILD)/peak $(BUILD)/shapes
+$(BUILD)/peak: tools/peak.c | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -o $@ $<
+$(BUILD)/shapes: tools/shapes.c tests/shapes.h | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -o $@ $<
 
 $(BUILD)/eval: tools/eval.c $(LIB) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) $(LIB_INC) -o $@ $< $(LIB) $(LDLIBS)
@@ -115,7 +122,7 @@ asan: deps
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  SKILLMATCH_BIN=$(ASAN_BUILD)/skillmatch sh tools/check.sh $(ASAN_BUILD)
 
-build-asan-tests: $(UNIT_BIN) $(FUZZ_REPLAY)
+build-asan-tests: $(UNIT_BIN) $(FUZZ_REPLAY) $(TOOL_BIN)
 
 ## tsan: screen's worker pool under ThreadSanitizer (tools/tsan.sh)
 tsan: deps

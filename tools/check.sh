@@ -32,7 +32,8 @@ run "cli" sh tests/cli/run.sh
 run "lint schemas" sh tests/lint/validate.sh
 [ -x "${EVAL:-build/eval}" ] && run "eval harness" sh tests/eval_runs.sh
 [ -f tests/fuzz/replay.sh ] && run "fuzz replay" sh tests/fuzz/replay.sh "$build"
-[ -f tests/hostile/run.sh ] && run "hostile" sh tests/hostile/run.sh
+[ -f tests/hostile/run.sh ] && SHAPES_BIN=$build/shapes PEAK_BIN=$build/peak \
+    run "hostile" sh tests/hostile/run.sh
 [ -f tests/screen/run.sh ] && run "screen" sh tests/screen/run.sh
 echo "$total_pass passed, $total_fail failed"
 [ $total_fail = 0 ]

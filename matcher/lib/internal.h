@@ -18,6 +18,14 @@ sm_status sm_fail(sm_error *err, sm_status code, const char *file, int line,
                   int col, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
+/* ---- the work counter (status.c) ---- */
+/* Units of work this thread has done: bytes scanned or searched by the
+ * loops and patterns whose cost depends on the input, and elements sorted.
+ * Tests read it at two input sizes to check that work grows linearly
+ * (tests/unit/test_linear.c); nothing else does. */
+extern _Thread_local uint64_t sm_work;
+#define SM_WORK(n) ((void)(sm_work += (uint64_t)(n)))
+
 /* ---- growable arrays ---- */
 /* Make room for one more element in *arr (of *n, capacity *cap). */
 bool sm_grow(void **arr, size_t *cap, size_t n, size_t elem);
@@ -503,12 +511,13 @@ bool sm_section_is_education(const sm_rules *rules, int idx);
 /* The longest piece of a paragraph matched at once (see piece_end()). */
 #define SM_PIECE_MAX 65536
 typedef struct {
-    int skill;
     size_t start, end;       /* in the normalized text */
-    int pattern;             /* index into the skill's patterns */
     double strength;
     const char *context;     /* cue id that lowered it */
+    int skill;
+    int pattern;             /* index into the skill's patterns */
     int section;
+    uint32_t count;          /* mentions it stands for (see sm_hits) */
 } sm_hit;
 
 typedef enum {
@@ -523,6 +532,17 @@ typedef void (*sm_trace_cb)(const sm_hit *h, sm_cand_status st,
 typedef struct {
     sm_hit *hits;
     size_t n, cap;
+    /* Set by the caller to keep memory bounded by what matters: past a
+     * skill's first SM_EVIDENCE_MAX hits, a hit of the same strength and
+     * context in the same segment as the skill's last one only adds to its
+     * count. A new segment begins at each line of breaks[0..nbreaks)
+     * (ascending): lines of one segment are in the same dated job's block,
+     * or all in none (analyze.c). merge false: every hit is kept. */
+    bool merge;
+    const size_t *breaks;
+    size_t nbreaks;
+    size_t *last;            /* per skill: 1 + index of its last hit */
+    uint32_t *kept;          /* per skill: hits kept */
 } sm_hits;
 
 sm_status sm_match_doc(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,

@@ -113,6 +113,36 @@ else
     rm -f "$T/many.txt"
 fi
 
+# Pathological shapes (tests/shapes.h: one line, no spaces, every word a
+# skill, a million dates, ...) at 10 MB: `check -f json` must finish, and
+# take at most 64 MiB plus 4 times the input (measured by tools/peak.c;
+# not under sanitizers, whose shadow memory would be counted too, which
+# also get smaller inputs). Time is measured in `make bench`, not here.
+SHAPES=${SHAPES_BIN:-build/shapes}
+PEAK=${PEAK_BIN:-build/peak}
+if [ "$quick" = 1 ] || [ ! -x "$SHAPES" ] || [ ! -x "$PEAK" ]; then
+    skip shapes "quick run, or no $SHAPES and $PEAK"
+else
+    size=10485760 memcheck=1
+    [ -n "$ASAN_OPTIONS" ] && size=1048576 memcheck=0
+    limit_kib=$((65536 + 4 * size / 1024))
+    for shape in $("$SHAPES"); do
+        "$SHAPES" "$shape" "$size" "$T/shape.txt"
+        t "shape_$shape" 0 "peak: " "" \
+            "$PEAK" $SM check $R -f json "$T/shape.txt"
+        kib=$(sed -n 's/^peak: \([0-9]*\) KiB.*/\1/p' "$T/.err")
+        if [ "$memcheck" = 1 ]; then
+            if [ -n "$kib" ] && [ "$kib" -le "$limit_kib" ]; then
+                pass=$((pass + 1))
+            else
+                fail=$((fail + 1))
+                echo "FAIL shape_${shape}_memory: ${kib:-?} KiB, limit $limit_kib"
+            fi
+        fi
+    done
+    rm -f "$T/shape.txt"
+fi
+
 ln -s loop "$T/loop"
 t symlink_loop 3 "loop: Too many levels of symbolic links" "" \
     $SM check $R "$T/loop"

@@ -84,6 +84,7 @@ bool sm_blocks_init(sm_blocks *b, const sm_years *y, const int *line_sections,
      * ends at the next group's line, or earlier where the section of the
      * group's line ends */
     size_t next = nlines;
+    SM_WORK(n + nlines);
     for (size_t i = n; i-- > 0;) {
         size_t start = y->ranges[i].line;
         if (i + 1 < n && y->ranges[i + 1].line > start)
@@ -138,6 +139,7 @@ static size_t group_of(const sm_blocks *b, size_t l)
 double sm_blocks_years(sm_blocks *b, const size_t *lines, size_t nl)
 {
     bool any = false;
+    SM_WORK(nl + b->n);
     memset(b->in, 0, b->n);
     for (size_t k = 0; k < nl; k++) {
         size_t g = group_of(b, lines[k]);

@@ -96,6 +96,7 @@ static void find_candidates(const sm_rules *r, sm_scratch *s, const char *text,
     s->nthits = 0;
     s->thits_lost = false;
     size_t pos = 0;
+    SM_WORK(len);
     sm_token tok;
     char buf[MAX_TOKEN], wbuf[MAX_TOKEN];
     while (sm_token_next(text, len, &pos, &tok)) {
@@ -500,6 +501,39 @@ static sm_status match_error(const sm_doc *doc, const char *id,
     return SM_ERR_MATCH;
 }
 
+/* Does h only add to the count of its skill's last hit (see sm_hits)?
+ * Otherwise it becomes that last hit. */
+/* The segment of line ln: how many breaks are at or before it. */
+static size_t segment_of(const sm_hits *out, size_t ln)
+{
+    size_t lo = 0, hi = out->nbreaks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (out->breaks[mid] <= ln)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool merged(const sm_doc *doc, sm_hits *out, const sm_hit *h)
+{
+    if (!out->merge)
+        return false;
+    size_t k = (size_t)h->skill;
+    sm_hit *prev = out->last[k] ? &out->hits[out->last[k] - 1] : NULL;
+    if (prev && out->kept[k] >= SM_EVIDENCE_MAX &&
+        prev->strength == h->strength && prev->context == h->context &&
+        prev->section == h->section && prev->count < UINT32_MAX &&
+        segment_of(out, sm_doc_line_of(doc, prev->start)) ==
+            segment_of(out, sm_doc_line_of(doc, h->start))) {
+        prev->count++;
+        return true;
+    }
+    return false;
+}
+
 static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
                                  const sm_doc *doc, const int *line_sections,
                                  size_t p0, size_t p1, unsigned flags,
@@ -606,7 +640,7 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
             sm_hit h = {.skill = (int)k, .start = found.v[fi].start,
                         .end = found.v[fi].end,
                         .pattern = found.v[fi].pattern,
-                        .strength = 1.0, .context = NULL};
+                        .strength = 1.0, .context = NULL, .count = 1};
             h.section = line_sections[sm_doc_line_of(doc, h.start)];
             /* one hit per place: a later pattern overlapping an
              * earlier hit of the same skill adds nothing */
@@ -698,6 +732,12 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
             }
         }
         trace_out(trace, ud, only, &h, SM_CAND_ACCEPTED, NULL);
+        if (merged(doc, out, &h))
+            continue;
+        if (out->merge) {
+            out->last[h.skill] = w + 1;
+            out->kept[h.skill]++;
+        }
         out->hits[w++] = h;
     }
     if (st == SM_OK)
@@ -781,5 +821,6 @@ sm_status sm_match_doc(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
     }
     if (out->n > 1)   /* none: hits is NULL, which qsort() must not get */
         qsort(out->hits, out->n, sizeof *out->hits, hit_cmp);
+    SM_WORK(out->n);
     return SM_OK;
 }

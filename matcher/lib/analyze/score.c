@@ -98,7 +98,7 @@ sm_status sm_score(const sm_rules *rules, const sm_doc *doc,
         m->evidence = &r->evidence[r->nevidence];
         for (; i < hits->n && hits->hits[i].skill == h->skill; i++) {
             const sm_hit *e = &hits->hits[i];
-            m->n_mentions++;
+            m->n_mentions += e->count ? e->count : 1;
             sm_evidence *ev;
             if (m->n_evidence < SM_EVIDENCE_MAX) {
                 ev = &r->evidence[r->nevidence++];

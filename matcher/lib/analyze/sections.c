@@ -117,6 +117,7 @@ int *sm_sections_assign(const sm_rules *r, sm_scratch *sc, const sm_doc *doc,
                                           : doc->len;
         size_t len = end - doc->line_starts[ln], b, e;
         sec[ln] = cur;
+        SM_WORK(len + 1);
         if (len == 0 || is_rule_line(s, len))
             continue;
         strip_heading(s, len, &b, &e);

@@ -226,6 +226,7 @@ static bool education_line(const char *t, size_t n)
 static double stated_years(const char *t, size_t n, size_t *where)
 {
     double best = -1;
+    SM_WORK(n);
     for (size_t i = 0; i < n; i++) {
         if (!sm_is_digit((unsigned char)t[i]) || !word_start(t, i))
             continue;
@@ -299,6 +300,7 @@ sm_status sm_years_find(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
         /* every date has a digit (a year, or a month as a number): a line
          * without one holds none */
         size_t d = 0;
+        SM_WORK(n + 1);
         while (d < n && !sm_is_digit((unsigned char)t[d]))
             d++;
         if (d == n)
@@ -338,6 +340,7 @@ sm_status sm_years_find(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
                     to = y2 * 12;         /* "Mar 2016 - 2019" */
             }
             if (!edu_known) {
+                SM_WORK(n);
                 edu = education_line(t, n);
                 edu_known = true;
             }

@@ -59,8 +59,12 @@ static void emit(out_buf *b, const char *s, size_t len, int line, int col)
     }
     memcpy(b->o + b->n, s, len);
     b->n += len;
-    b->exp_line = line;
-    b->exp_col = col + 1;
+    /* after a line break, the next line's first character is where
+     * sm_doc_position() counts it without an anchor: a document of a
+     * million short lines needs no anchor a line */
+    bool nl = len == 1 && *s == '\n';
+    b->exp_line = nl ? line + 1 : line;
+    b->exp_col = nl ? 1 : col + 1;
 }
 
 /* emit() for each byte of s[0..len), printable ASCII and single spaces
@@ -183,6 +187,7 @@ sm_status sm_normalize(sm_doc *doc, const char *in, size_t len, sm_error *err)
     bool pending_space = false, at_line_start = true;
     int space_line = 0, space_col = 0;
     size_t i = 0;
+    SM_WORK(len);
     size_t nls = 0, capls = 0;
 
     size_t *ls = SM_PUSH(doc->line_starts, nls, capls);
@@ -305,11 +310,17 @@ void sm_doc_position(const sm_doc *doc, size_t offset, int *line, int *col)
             hi = mid;
     }
     const sm_anchor *a = &doc->anchors[lo];
-    int c = a->col;
-    for (size_t i = a->norm; i < offset; i++)
-        if (((unsigned char)doc->text[i] & 0xC0) != 0x80)
+    int l = a->line, c = a->col;
+    for (size_t i = a->norm; i < offset; i++) {
+        unsigned char ch = (unsigned char)doc->text[i];
+        if (ch == '\n') {           /* see emit() */
+            l++;
+            c = 1;
+        } else if ((ch & 0xC0) != 0x80) {
             c++;
-    *line = a->line;
+        }
+    }
+    *line = l;
     *col = c;
 }
 

@@ -477,6 +477,7 @@ bool sm_litscan_run(const sm_litindex *ix, sm_litscan *sc, const char *text,
     uint32_t s = 0;
     sc->npresent = sc->nfound = 0;
     sc->all = true;                  /* until scanned: everything may match */
+    SM_WORK(len);
     if (!delta || !sc->seen || len >= UINT32_MAX)
         return false;
     if (++sc->gen == 0) {            /* wrapped: forget every paragraph */

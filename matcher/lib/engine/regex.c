@@ -257,8 +257,10 @@ int sm_regex_find_by(const sm_regex *re, sm_scratch *s, const char *subject,
                                    PCRE2_NO_UTF_CHECK, s->md, s->mctx);
     if (limited)   /* the context is shared with callers that set none */
         pcre2_set_offset_limit(s->mctx, PCRE2_UNSET);
-    if (rc == PCRE2_ERROR_NOMATCH)
+    if (rc == PCRE2_ERROR_NOMATCH) {
+        SM_WORK((limited ? limit : len) - start + 1);
         return 0;
+    }
     if (rc < 0) {
         PCRE2_UCHAR buf[256];
         pcre2_get_error_message(rc, buf, sizeof buf);
@@ -269,5 +271,6 @@ int sm_regex_find_by(const sm_regex *re, sm_scratch *s, const char *subject,
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
     *mstart = ov[0];
     *mend = ov[1];
+    SM_WORK(ov[1] > start ? ov[1] - start + 1 : 1);
     return 1;
 }

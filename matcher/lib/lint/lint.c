@@ -95,8 +95,10 @@ static int find(lint_ctx *c, const sm_regex *re, const char *subj, size_t len,
         return 0;
     int rc = pcre2_match(re->code, (PCRE2_SPTR)subj, len, start,
                          PCRE2_NO_UTF_CHECK, c->md, c->s->mctx);
-    if (rc == PCRE2_ERROR_NOMATCH)
+    if (rc == PCRE2_ERROR_NOMATCH) {
+        SM_WORK(len - start + 1);
         return 0;
+    }
     if (rc < 0) {
         PCRE2_UCHAR buf[256];
         pcre2_get_error_message(rc, buf, sizeof buf);
@@ -107,6 +109,7 @@ static int find(lint_ctx *c, const sm_regex *re, const char *subj, size_t len,
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
     *ms = ov[0];
     *me = ov[1];
+    SM_WORK(ov[1] > start ? ov[1] - start + 1 : 1);
     return 1;
 }
 

@@ -6,6 +6,8 @@
 
 #include "internal.h"
 
+_Thread_local uint64_t sm_work;
+
 const char *sm_strerror(sm_status st)
 {
     switch (st) {
@@ -86,6 +88,7 @@ void sm_sort(void *base, size_t n, size_t size,
 {
     enum { FEW = 16, MAX_ELEM = 64 };
     char *v = base, tmp[MAX_ELEM];
+    SM_WORK(n);
     if (n < 2)
         return;
     if (n > FEW || size > MAX_ELEM) {
