@@ -43,7 +43,7 @@ VG_BUILD ?= build-valgrind
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all \
            -fno-omit-frame-pointer
 
-.PHONY: all demo check deps bench eval asan tsan valgrind fuzz fuzz-targets \
+.PHONY: all demo check deps bench eval asan tsan valgrind fuzz fuzz-all fuzz-targets \
         build-asan-tests install uninstall clean help
 
 ## all: build the library and the skillmatch program
@@ -138,6 +138,11 @@ fuzz:
 	  OPT="-O1 -g -fsanitize=fuzzer-no-link $(SANITIZE)" fuzz-targets
 	@echo "fuzz: built $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/%)"
 	@echo "fuzz: run one with: sh tests/fuzz/run.sh TARGET SECONDS"
+
+## fuzz-all: every fuzz target in turn for SECONDS each (default 60), and a table
+SECONDS ?= 60
+fuzz-all: fuzz
+	@sh tools/fuzz_all.sh $(SECONDS)
 
 ## valgrind: the CLI tests under valgrind (PCRE2 without JIT): no leak, no error
 valgrind: deps
