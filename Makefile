@@ -97,7 +97,7 @@ check: deps
 	@sh tools/check.sh $(BUILD)
 
 ## bench: measure speed (see README)
-bench: deps all
+bench: deps all $(TOOL_BIN)
 	@SKILLMATCH_BIN=$(BIN) sh tools/bench.sh
 
 # helpers of the hostile tests and the benchmark

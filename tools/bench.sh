@@ -176,3 +176,25 @@ while [ $i -lt 1000 ]; do
 done
 run "lint" "$SM" lint --rules rules -q --format json --fail-on never "$tmp/drafts"
 echo "lint of 1,000 drafts: $(awk -v s="$secs" 'BEGIN { printf "%.2f", s }') s (target: under 1 s), peak RSS $(awk -v r="$rss" 'BEGIN { printf "%.1f", r / 1024 }') MiB"
+
+# Pathological shapes (tests/shapes.h) at 10 MiB each: `check -f json`
+# time and peak memory (the hostile tests hold the memory to 64 MiB + 4x
+# the input; the aim for time is under 3 s a shape).
+SHAPES=${SHAPES_BIN:-build/shapes}
+PEAK=${PEAK_BIN:-build/peak}
+if [ -x "$SHAPES" ] && [ -x "$PEAK" ]; then
+    echo
+    echo "check -f json of 10 MiB pathological documents (tests/shapes.h):"
+    printf "  %-26s %8s %12s\n" "shape" "time" "peak RSS"
+    for shape in $("$SHAPES"); do
+        "$SHAPES" "$shape" 10485760 "$tmp/shape.txt"
+        "$PEAK" "$SM" check --rules rules -f json "$tmp/shape.txt" \
+            >/dev/null 2>"$tmp/peak.err"
+        line=$(sed -n 's/^peak: \([0-9]*\) KiB, \([0-9.]*\) s$/\1 \2/p' \
+            "$tmp/peak.err")
+        kib=${line% *} s=${line#* }
+        printf "  %-26s %7ss %8s MiB\n" "$shape" "$s" \
+            "$(awk -v k="$kib" 'BEGIN { printf "%.1f", k / 1024 }')"
+    done
+    rm -f "$tmp/shape.txt"
+fi
