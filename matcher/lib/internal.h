@@ -491,10 +491,8 @@ void sm_doc_warn(sm_doc *doc, int line, int col, const char *fmt, ...)
 bool sm_token_next(const char *text, size_t len, size_t *pos, sm_token *tok);
 
 /* ---- sections (sections.c) ---- */
-/* One section index per line of the document (into rules->sections, or -1
- * for "other"). Caller frees. */
-int *sm_sections_assign(const sm_rules *rules, sm_scratch *s,
-                        const sm_doc *doc, sm_error *err);
+/* The section map of a document: analyze/sections.h. */
+struct sm_sections;
 const char *sm_section_name(const sm_rules *rules, int idx);
 double sm_section_strength(const sm_rules *rules, int idx);
 bool sm_section_is_education(const sm_rules *rules, int idx);
@@ -524,7 +522,7 @@ typedef struct {
 } sm_hits;
 
 sm_status sm_match_doc(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
-                       const int *line_sections, unsigned flags,
+                       const struct sm_sections *sections, unsigned flags,
                        int only_skill, sm_trace_cb trace, void *ud,
                        sm_hits *out, sm_error *err);
 
@@ -532,6 +530,9 @@ sm_status sm_match_doc(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
 typedef struct {
     int from, to;            /* months since year 0 */
     size_t line;             /* 0-based line of the range */
+    size_t start, end;       /* the job's block: from its title to the next
+                                job's (or its section's end) */
+    unsigned kind;           /* SM_JOB_* (analyze/years.h) */
 } sm_job_range;
 
 typedef struct {
@@ -547,9 +548,7 @@ double sm_years_merged(const sm_job_range *v, size_t n, const bool *keep);
 /* The 0-based line of a normalized offset. */
 size_t sm_doc_line_of(const sm_doc *doc, size_t offset);
 
-sm_status sm_years_find(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
-                        const int *line_sections, int today_year,
-                        int today_month, sm_years *out, sm_error *err);
+/* sm_years_find(): analyze/years.h */
 
 /* ---- results (score.c) ---- */
 struct sm_result {
@@ -572,7 +571,7 @@ struct sm_result {
 };
 
 sm_status sm_score(const sm_rules *rules, const sm_doc *doc,
-                   const int *line_sections, const sm_hits *hits,
+                   const sm_hits *hits,
                    const sm_years *years, sm_result **out, sm_error *err);
 
 /* ---- lint (lint_rules.c, lint.c, config.c, render_lint.c) ---- */

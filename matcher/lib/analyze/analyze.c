@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "analyze/sections.h"
+#include "analyze/years.h"
 #include "internal.h"
 
 static void today(const sm_options *opt, int *y, int *m)
@@ -27,18 +29,19 @@ sm_status sm_analyze(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
     sm_years years = {0};
     int y, m;
     sm_status st;
-    int *sec = sm_sections_assign(rules, s, doc, err);
+    sm_sections *sec = sm_sections_map(rules, s, doc, err);
     if (!sec)
         return err ? err->code : SM_ERR_NOMEM;
     today(opt, &y, &m);
+    bool latest = opt && opt->today_year == SM_TODAY_LATEST;
     st = sm_match_doc(rules, s, doc, sec, opt ? opt->flags : 0, -1, NULL, NULL,
                       &hits, err);
     if (st == SM_OK)
-        st = sm_years_find(rules, s, doc, sec, y, m, &years, err);
+        st = sm_years_find(rules, s, doc, sec, y, m, latest, &years, err);
     if (st == SM_OK)
-        st = sm_score(rules, doc, sec, &hits, &years, out, err);
+        st = sm_score(rules, doc, &hits, &years, out, err);
     free(hits.hits);
     free(years.ranges);
-    free(sec);
+    sm_sections_free(sec);
     return st;
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyze/sections.h"
 #include "internal.h"
 
 enum { MAX_TOKEN = 64 };
@@ -501,7 +502,7 @@ static sm_status match_error(const sm_doc *doc, const char *id,
 }
 
 static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
-                                 const sm_doc *doc, const int *line_sections,
+                                 const sm_doc *doc, const sm_sections *sections,
                                  size_t p0, size_t p1, unsigned flags,
                                  int only, sm_trace_cb trace, void *ud,
                                  sm_hits *out, sm_error *err)
@@ -606,7 +607,7 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
                         .end = found.v[fi].end,
                         .pattern = found.v[fi].pattern,
                         .strength = 1.0, .context = NULL};
-            h.section = line_sections[sm_doc_line_of(doc, h.start)];
+            h.section = sm_section_at(sections, doc, h.start);
             /* one hit per place: a later pattern overlapping an
              * earlier hit of the same skill adds nothing */
             if (overlaps(&prev, h.start, h.end))
@@ -719,7 +720,7 @@ static int hit_cmp(const void *a, const void *b)
 }
 
 sm_status sm_match_doc(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
-                       const int *line_sections, unsigned flags, int only,
+                       const sm_sections *sections, unsigned flags, int only,
                        sm_trace_cb trace, void *ud, sm_hits *out,
                        sm_error *err)
 {
@@ -740,7 +741,7 @@ sm_status sm_match_doc(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
             i++;
         }
         if (i > p0) {
-            sm_status st = match_paragraph(r, s, doc, line_sections, p0, i,
+            sm_status st = match_paragraph(r, s, doc, sections, p0, i,
                                            flags, only, trace, ud, out, err);
             if (st != SM_OK) {
                 if (err && !err->file[0])

@@ -64,33 +64,22 @@ static sm_level level_of_years(const sm_rules *r, double years)
                         : SM_LEVEL_SENIOR;
 }
 
-/* A dated job's block: from its range's line to the next range's line or
- * the end of its section. out[i] tells whether block i holds one of
- * `lines`. */
-static void blocks_with(const sm_years *y, const int *line_sections,
-                        size_t nlines, const size_t *lines, size_t nl,
+/* A dated job's block (its text, from the title to the next job's; see
+ * years.c). out[i] tells whether block i holds one of the offsets
+ * offs[0..n). */
+static void blocks_with(const sm_years *y, const size_t *offs, size_t n,
                         bool *out)
 {
     for (size_t i = 0; i < y->nranges; i++) {
-        size_t start = y->ranges[i].line, end = nlines;
-        for (size_t j = i + 1; j < y->nranges; j++)
-            if (y->ranges[j].line > start) {
-                end = y->ranges[j].line;
-                break;
-            }
-        for (size_t l = start + 1; l < end; l++)
-            if (line_sections[l] != line_sections[start]) {
-                end = l;
-                break;
-            }
+        size_t start = y->ranges[i].start, end = y->ranges[i].end;
         out[i] = false;
-        for (size_t k = 0; k < nl && !out[i]; k++)
-            out[i] = lines[k] >= start && lines[k] < end;
+        for (size_t k = 0; k < n && !out[i]; k++)
+            out[i] = offs[k] >= start && offs[k] < end;
     }
 }
 
 sm_status sm_score(const sm_rules *rules, const sm_doc *doc,
-                   const int *line_sections, const sm_hits *hits,
+                   const sm_hits *hits,
                    const sm_years *years, sm_result **out, sm_error *err)
 {
     bool *in_block = NULL;
@@ -142,12 +131,13 @@ sm_status sm_score(const sm_rules *rules, const sm_doc *doc,
     lines = calloc(hits->n + 1, sizeof *lines);
     if (!in_block || !lines)
         goto oom;
-    for (size_t i = 0; i < r->nskills; i++) {
+    for (size_t i = 0, h0 = 0; i < r->nskills; i++) {
         sm_skill_match *m = &r->skills[i];
+        /* the evidence is the skill's hits, in order */
         for (size_t j = 0; j < m->n_evidence; j++)
-            lines[j] = (size_t)(m->evidence[j].line - 1);
-        blocks_with(years, line_sections, doc->nlines, lines, m->n_evidence,
-                    in_block);
+            lines[j] = hits->hits[h0 + j].start;
+        h0 += m->n_evidence;
+        blocks_with(years, lines, m->n_evidence, in_block);
         m->years = -1;
         for (size_t j = 0; j < years->nranges; j++)
             if (in_block[j])
@@ -158,8 +148,8 @@ sm_status sm_score(const sm_rules *rules, const sm_doc *doc,
     for (size_t i = 0; i < hits->n; i++)
         if (rules->skills[hits->hits[i].skill].core_ml &&
             hits->hits[i].strength >= 0.5)
-            lines[nl++] = sm_doc_line_of(doc, hits->hits[i].start);
-    blocks_with(years, line_sections, doc->nlines, lines, nl, in_block);
+            lines[nl++] = hits->hits[i].start;
+    blocks_with(years, lines, nl, in_block);
     r->ml_years = -1;
     for (size_t j = 0; j < years->nranges; j++)
         if (in_block[j])
