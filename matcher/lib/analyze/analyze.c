@@ -9,7 +9,7 @@
 
 static void today(const sm_options *opt, int *y, int *m)
 {
-    if (opt && opt->today_year > 0) {
+    if (opt && opt->today_year > 0) {   /* (SM_TODAY_LATEST: years.c) */
         *y = opt->today_year;
         *m = opt->today_month >= 1 && opt->today_month <= 12 ? opt->today_month
                                                               : 1;

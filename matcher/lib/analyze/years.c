@@ -513,14 +513,23 @@ sm_status sm_years_find(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
             part += (v[k].kind & SM_JOB_PART_TIME) != 0;
         }
         char extra[96] = "";
-        if (interns || part)
-            snprintf(extra, sizeof extra, " (counted: %zu internship%s, %zu "
-                     "part-time or freelance)", interns,
+        if (interns && part)
+            snprintf(extra, sizeof extra, " (%zu internship%s and %zu "
+                     "part-time or freelance counted)", interns,
                      interns == 1 ? "" : "s", part);
+        else if (interns || part)
+            snprintf(extra, sizeof extra, " (%zu %s counted)",
+                     interns ? interns : part,
+                     interns ? (interns == 1 ? "internship" : "internships")
+                             : "part-time or freelance");
+        char now[64] = "";
+        if (latest && last > 0)
+            snprintf(now, sizeof now, "; present taken as %04d-%02d, the "
+                     "latest date shown", today / 12, today % 12 + 1);
         out->years = ranged;
         snprintf(out->method, sizeof out->method,
-                 "ranges: %zu job%s%s, overlaps merged, education left out",
-                 nv, nv == 1 ? "" : "s", extra);
+                 "ranges: %zu job%s%s, overlaps merged, education left out%s",
+                 nv, nv == 1 ? "" : "s", extra, now);
     } else {
         snprintf(out->method, sizeof out->method,
                  "no dated jobs or stated total found");
