@@ -371,6 +371,8 @@ typedef struct sm_skill {
     int category_idx;
     bool core_ml;            /* shows machine learning (levels.ml_skills) */
     int ignore_hedges;       /* a skill about learning: hedges keep it whole */
+    int owned;               /* a degree: the person's only where the context
+                                says so (analyze/context.h) */
     UT_hash_handle hh;
 } sm_skill;
 
@@ -434,6 +436,8 @@ struct sm_rules {
     bool have_ml_skills;     /* levels.ml_skills given */
     sm_cue *negations, *hedges;
     size_t nnegations, nhedges;
+    struct sm_context_rules *context;   /* ownership and weak cues
+                                           (analyze/context.h); NULL: none */
     sm_regex *corroborations;
     size_t ncorroborations;
     int context_window;

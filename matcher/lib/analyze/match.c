@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyze/context.h"
 #include "analyze/sections.h"
 #include "internal.h"
 
@@ -667,6 +668,31 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
             }
             if (st != SM_OK)
                 break;
+            /* a degree is the person's in the education section or where
+             * it is phrased as one held; a weak cue ("familiar with")
+             * keeps the mention, at less strength */
+            if (sk->owned) {
+                const char *why;
+                int rc = sm_context_owned(r, s, t, cb, h.start, h.end, ce,
+                                          h.section, &why, err);
+                if (rc < 0) {
+                    st = match_error(doc, sk->info.id, "ownership cue for skill",
+                                     err);
+                    break;
+                }
+                if (!rc) {
+                    trace_out(trace, ud, only, &h, SM_CAND_NEGATED, why);
+                    continue;
+                }
+            }
+            const char *weak_id;
+            double weak = sm_context_weak(r, s, t, cb, h.start, h.end, ce,
+                                          &weak_id, err);
+            if (weak < 0) {
+                st = match_error(doc, sk->info.id, "weak cue for skill", err);
+                break;
+            }
+            h.strength *= weak;
             h.strength *= sm_section_strength(r, h.section);
             sm_hit *slot = SM_PUSH(out->hits, out->n, out->cap);
             if (!slot) {

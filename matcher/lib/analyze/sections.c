@@ -382,6 +382,12 @@ int sm_section_at(const sm_sections *m, const sm_doc *doc, size_t off)
     return m->nmarks ? m->marks[mark_at(m, off)].section : -1;
 }
 
+size_t sm_section_start(const sm_sections *m, const sm_doc *doc, size_t off)
+{
+    (void)doc;
+    return m->nmarks ? m->marks[mark_at(m, off)].at : 0;
+}
+
 size_t sm_section_end(const sm_sections *m, const sm_doc *doc, size_t off)
 {
     size_t k = m->nmarks ? mark_at(m, off) + 1 : 0;

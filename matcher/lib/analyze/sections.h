@@ -32,6 +32,8 @@ sm_sections *sm_sections_map(const sm_rules *rules, sm_scratch *s,
 void sm_sections_free(sm_sections *m);        /* NULL is fine */
 /* The section at normalized offset off. */
 int sm_section_at(const sm_sections *m, const sm_doc *doc, size_t off);
+/* Where the section at `off` began. */
+size_t sm_section_start(const sm_sections *m, const sm_doc *doc, size_t off);
 /* The first offset after `off` where the section changes (doc->len when
  * it does not): a job's block ends there. */
 size_t sm_section_end(const sm_sections *m, const sm_doc *doc, size_t off);

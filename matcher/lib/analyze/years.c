@@ -89,7 +89,8 @@ static bool section_holds_no_work(const sm_rules *r, int sec)
 {
     const char *name = sm_section_name(r, sec);
     return !strcmp(name, "education") || !strcmp(name, "skills") ||
-           !strcmp(name, "certifications") || !strcmp(name, "interests");
+           !strcmp(name, "certifications") || !strcmp(name, "courses") ||
+           !strcmp(name, "interests");
 }
 
 /* ---- stated totals ---- */
@@ -426,11 +427,16 @@ sm_status sm_years_find(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
     size_t first_work = n;
     for (size_t k = 0; k < nc; k++) {
         cand *x = &c[k];
-        size_t lo = k ? c[k - 1].d.end : 0;
+        /* the title is in the range's section, after the last range */
+        size_t lo = sm_section_start(secs, doc, x->d.start);
+        if (k && c[k - 1].d.end > lo)
+            lo = c[k - 1].d.end;
         size_t hi = k + 1 < nc ? c[k + 1].d.start : n;
         size_t b = x->d.start, e = x->d.end;
         while (b > lo && x->d.start - b < TITLE_BACK && !clause_end(t, b - 1, n))
             b--;
+        while (b < x->d.start && b > lo && sm_is_alnum((unsigned char)t[b - 1]))
+            b++;                      /* not from the middle of a word */
         while (e < hi && e - x->d.end < CLAUSE_AHEAD && !clause_end(t, e, n))
             e++;
         x->title = b;
