@@ -123,7 +123,8 @@ static bool mark(sm_sections *m, size_t at, int sec)
 }
 
 /* Where a segment of running text ends and the next can start with a
- * heading: | ; · and a sentence's end (". " - not the dot of "B.Tech"). */
+ * heading: | ; · a spaced dash, and a sentence's end (". " - not the dot
+ * of "B.Tech"). */
 static size_t boundary_len(const char *s, size_t i, size_t len)
 {
     unsigned char c = (unsigned char)s[i];
@@ -133,6 +134,8 @@ static size_t boundary_len(const char *s, size_t i, size_t len)
         return 1;
     if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xB7)
         return 2;                                    /* middle dot */
+    if (c == '-' && i > 0 && s[i - 1] == ' ' && i + 1 < len && s[i + 1] == ' ')
+        return 1;                                    /* "Name - Experience:" */
     return 0;
 }
 
@@ -207,13 +210,15 @@ static sm_status inline_headings(const sm_rules *r, sm_scratch *sc,
                                  const char *s, size_t len, size_t base,
                                  int *cur, sm_sections *m, sm_error *err)
 {
-    bool seg = true, failed = false, prev_caps = false;
+    bool seg = true, failed = false, lower = false;
     size_t i = 0;
+    /* in a line without a lower-case letter, capitals tell nothing */
+    for (size_t k = 0; k < len && !lower; k++)
+        lower = s[k] >= 'a' && s[k] <= 'z';
     while (i < len) {
         size_t bl = boundary_len(s, i, len);
         if (bl || s[i] == ' ') {
             seg = seg || bl;
-            prev_caps = prev_caps && !bl;
             i += bl ? bl : 1;
             continue;
         }
@@ -230,8 +235,10 @@ static sm_status inline_headings(const sm_rules *r, sm_scratch *sc,
                                         &failed);
                 found_end = ends[w - 1];
             }
-        /* words in capitals between others: "... Git EXPERIENCE Data" */
-        if (found < -1 && k && caps[0] && !prev_caps) {
+        /* words in capitals between others: "... Git EXPERIENCE Data",
+         * "SKILLS Python, SQL EXPERIENCE Data": from each word of a run of
+         * capitals to the run's end (the heading is its tail) */
+        if (found < -1 && k && caps[0] && lower) {
             size_t w = 0;
             while (w < k && caps[w])
                 w++;
@@ -259,13 +266,11 @@ static sm_status inline_headings(const sm_rules *r, sm_scratch *sc,
                                "out of memory");
             i = found_end;
             seg = false;
-            prev_caps = false;
             continue;
         }
         /* on to the next word */
         bool c1 = false;
         size_t w = heading_word(s, i, len, &c1);
-        prev_caps = w && c1;
         seg = false;
         i += w ? w : 1;
         while (i < len && s[i] != ' ' && !boundary_len(s, i, len))

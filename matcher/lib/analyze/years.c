@@ -451,7 +451,7 @@ sm_status sm_years_find(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
             x->work = false;
         x->d.to = to;
         if (x->work && first_work == n)
-            first_work = b;
+            first_work = x->d.start;
     }
 
     /* 3. the jobs and their blocks: to the next job's title, or the end
