@@ -66,16 +66,24 @@ static sm_level level_of_years(const sm_rules *r, double years)
 
 /* A dated job's block (its text, from the title to the next job's; see
  * years.c). out[i] tells whether block i holds one of the offsets
- * offs[0..n). */
+ * offs[0..n), which are in order: the blocks are too, and do not overlap,
+ * so one walk over both does. */
 static void blocks_with(const sm_years *y, const size_t *offs, size_t n,
                         bool *out)
 {
+    size_t k = 0;
     for (size_t i = 0; i < y->nranges; i++) {
         size_t start = y->ranges[i].start, end = y->ranges[i].end;
-        out[i] = false;
-        for (size_t k = 0; k < n && !out[i]; k++)
-            out[i] = offs[k] >= start && offs[k] < end;
+        while (k < n && offs[k] < start)
+            k++;
+        out[i] = k < n && offs[k] < end;
     }
+}
+
+static int off_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
 }
 
 sm_status sm_score(const sm_rules *rules, const sm_doc *doc,
@@ -149,6 +157,8 @@ sm_status sm_score(const sm_rules *rules, const sm_doc *doc,
         if (rules->skills[hits->hits[i].skill].core_ml &&
             hits->hits[i].strength >= 0.5)
             lines[nl++] = hits->hits[i].start;
+    if (nl > 1)
+        qsort(lines, nl, sizeof *lines, off_cmp);
     blocks_with(years, lines, nl, in_block);
     r->ml_years = -1;
     for (size_t j = 0; j < years->nranges; j++)
