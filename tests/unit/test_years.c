@@ -118,6 +118,18 @@ static void test_grammar(void)
     check_range("15-Mar-2019 to 30-Jun-2021", M(2019, 3), M(2021, 6));
     check_range("Summer 2024 - Fall 2024", M(2024, 6), M(2024, 9));
     check_range("January, 2019 - February, 2021", M(2019, 1), M(2021, 2));
+    /* MM/YY, and other languages' months and present */
+    check_range("10/17 - 09/19", M(2017, 10), M(2019, 9));
+    check_range("03/21 - present", M(2021, 3), OPEN);
+    check_range("marzo 2024 - presente", M(2024, 3), OPEN);
+    check_range("enero 2023 - febrero 2024", M(2023, 1), M(2024, 2));
+    check_range("ene. 2023 - dic. 2024", M(2023, 1), M(2024, 12));
+    check_range("M\xc3\xa4rz 2019 - heute", M(2019, 3), OPEN);
+    check_range("Oktober 2015 bis Dez 2018", M(2015, 10), M(2018, 12));
+    check_range("janvier 2020 - aujourd'hui", M(2020, 1), OPEN);
+    check_range("d\xc3\xa9" "cembre 2018 - juin 2021", M(2018, 12), M(2021, 6));
+    check_range("setembro 2019 - atual", M(2019, 9), OPEN);
+    check_range("gennaio 2020 - in corso", M(2020, 1), OPEN);
     /* numbers that are no ranges */
     check_no_range("DOB: 12/03/1988");
     check_no_range("Date of Birth 05-08-1992");
@@ -129,6 +141,8 @@ static void test_grammar(void)
     check_no_range("Mayor of Springfield, 2019");
     check_no_range("Born 1990.05.14");
     check_no_range("Marketing budget 2019 - cut by 10%");
+    check_no_range("24/7 support, rated 10/10");
+    check_no_range("Maybe 2019, Marsh 2020, Augusta 2021");
     /* a single date */
     int m = 0;
     CHECK_INT(sm_date_at("Sept. 2023", 0, 10, &m), 10);

@@ -69,31 +69,69 @@ static int year2(int v)
     return v <= 60 ? 2000 + v : 1900 + v;
 }
 
-/* A month name or abbreviation at t[i] (Jan, Jan., January, Sept, Sept.):
- * 1..12, its length in *len. */
+/* Month names and abbreviations: English, Spanish, Portuguese, French,
+ * German, Italian. (The longest that fits wins: "june" over "jun".) */
+static const struct {
+    const char *w;
+    int m;
+} MONTH_NAMES[] = {
+    {"january", 1}, {"jan", 1}, {"february", 2}, {"feb", 2}, {"march", 3},
+    {"mar", 3}, {"april", 4}, {"apr", 4}, {"may", 5}, {"june", 6},
+    {"jun", 6}, {"july", 7}, {"jul", 7}, {"august", 8}, {"aug", 8},
+    {"september", 9}, {"sept", 9}, {"sep", 9}, {"october", 10},
+    {"oct", 10}, {"november", 11}, {"nov", 11}, {"december", 12},
+    {"dec", 12},
+    /* es */
+    {"enero", 1}, {"ene", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4},
+    {"abr", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7}, {"agosto", 8},
+    {"ago", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
+    {"noviembre", 11}, {"diciembre", 12}, {"dic", 12},
+    /* pt */
+    {"janeiro", 1}, {"fevereiro", 2}, {"fev", 2}, {"mar\xc3\xa7o", 3},
+    {"maio", 5}, {"junho", 6}, {"julho", 7}, {"setembro", 9}, {"set", 9},
+    {"outubro", 10}, {"out", 10}, {"dezembro", 12}, {"dez", 12},
+    /* fr */
+    {"janvier", 1}, {"janv", 1}, {"f\xc3\xa9vrier", 2}, {"fevrier", 2},
+    {"f\xc3\xa9v", 2}, {"mars", 3}, {"avril", 4}, {"avr", 4}, {"mai", 5},
+    {"juin", 6}, {"juillet", 7}, {"juil", 7}, {"ao\xc3\xbbt", 8},
+    {"aout", 8}, {"septembre", 9}, {"octobre", 10}, {"novembre", 11},
+    {"d\xc3\xa9" "cembre", 12}, {"decembre", 12},
+    /* de */
+    {"januar", 1}, {"j\xc3\xa4nner", 1}, {"februar", 2},
+    {"m\xc3\xa4rz", 3}, {"maerz", 3}, {"juni", 6}, {"juli", 7},
+    {"oktober", 10}, {"okt", 10}, {"dezember", 12},
+    /* it */
+    {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5},
+    {"giugno", 6}, {"luglio", 7}, {"settembre", 9}, {"ottobre", 10},
+    {"dicembre", 12}};
+
+/* A month name or abbreviation at t[i] (Jan, Jan., January, Sept.,
+ * marzo, März): 1..12, its length in *len. */
 static int month_at(const char *t, size_t i, size_t n, size_t *len)
 {
-    static const char *const FULL[] = {
-        "january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december"};
     if (i + 3 > n || !sm_is_alpha((unsigned char)t[i]))
         return 0;
-    for (int m = 0; m < 12; m++) {
-        if (strncasecmp(t + i, FULL[m], 3))
+    unsigned char c = sm_lower((unsigned char)t[i]);
+    int best = 0;
+    size_t bl = 0;
+    for (size_t k = 0; k < sizeof MONTH_NAMES / sizeof *MONTH_NAMES; k++) {
+        const char *w = MONTH_NAMES[k].w;
+        if ((unsigned char)w[0] != c)
             continue;
-        size_t l = word_is(t, i, n, FULL[m]);
-        if (!l)
-            l = word_is(t, i, n, m == 8 ? "sept" : "");
-        if (!l && (i + 3 == n || !sm_is_alpha((unsigned char)t[i + 3])))
-            l = 3;
-        if (!l)
-            return 0;
-        if (i + l < n && t[i + l] == '.')
-            l++;
-        *len = l;
-        return m + 1;
+        size_t l = strlen(w);
+        if (l > bl && i + l <= n && !strncasecmp(t + i, w, l) &&
+            (i + l == n || !(sm_is_alpha((unsigned char)t[i + l]) ||
+                             (unsigned char)t[i + l] >= 0x80))) {
+            best = MONTH_NAMES[k].m;
+            bl = l;
+        }
     }
-    return 0;
+    if (!best)
+        return 0;
+    if (i + bl < n && t[i + bl] == '.')
+        bl++;
+    *len = bl;
+    return best;
 }
 
 /* A season: the month it starts in. */
@@ -223,6 +261,18 @@ static size_t point_at(const char *t, size_t i, size_t n, bool second,
             p->has_year = true;
             return d + 5;
         }
+        /* MM/YY ("10/17 - 09/19"): a slash and two digits that end the
+         * number (not a day and month: "12/03/1988") */
+        size_t e = i + d + 1;
+        if (mm >= 1 && mm <= 12 && t[i + d] == '/' &&
+            digits(t, e, n, 2) == 2 &&
+            !(e + 2 < n && (t[e + 2] == '/' || t[e + 2] == '.' ||
+                            sm_is_alpha((unsigned char)t[e + 2])))) {
+            p->y1 = p->y2 = year2(num(t, e, 2));
+            p->m1 = p->m2 = mm;
+            p->has_year = true;
+            return e + 2 - i;
+        }
         return 0;
     }
     if (d != 4 || !(y = year4(t, i, n)))
@@ -258,7 +308,9 @@ static size_t present_at(const char *t, size_t i, size_t n)
         "present", "presente", "current", "currently", "now", "today",
         "to date", "till date", "till now", "till today", "until now",
         "until today", "to present", "to now", "to today", "up to date",
-        "date", "ongoing", "continuing", NULL};
+        "date", "ongoing", "continuing", "actualidad", "actualmente", "hoy",
+        "atual", "atualmente", "aujourd'hui", "heute", "jetzt", "oggi",
+        "in corso", "en cours", NULL};
     size_t best = 0;
     for (const char *const *w = W; *w; w++) {
         size_t l = strlen(*w);
@@ -273,7 +325,8 @@ static size_t present_at(const char *t, size_t i, size_t n)
 static size_t separator_at(const char *t, size_t i, size_t n)
 {
     static const char *const W[] = {"to", "until", "till", "through", "thru",
-                                    "upto", "up to", NULL};
+                                    "upto", "up to", "bis", "hasta",
+                                    "at\xc3\xa9", NULL};
     size_t j = i + spaces(t, i, n);
     if (j < n && (t[j] == '-' || t[j] == '~')) {
         while (j < n && (t[j] == '-' || t[j] == '~'))
@@ -294,8 +347,9 @@ bool sm_date_may_start(const char *t, size_t i, size_t n)
         ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
         ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['\''] = 1,
         ['j'] = 1, ['f'] = 1, ['m'] = 1, ['a'] = 1, ['s'] = 1, ['o'] = 1,
-        ['n'] = 1, ['d'] = 1, ['w'] = 1, ['J'] = 1, ['F'] = 1, ['M'] = 1,
-        ['A'] = 1, ['S'] = 1, ['O'] = 1, ['N'] = 1, ['D'] = 1, ['W'] = 1};
+        ['n'] = 1, ['d'] = 1, ['w'] = 1, ['e'] = 1, ['g'] = 1, ['l'] = 1,
+        ['J'] = 1, ['F'] = 1, ['M'] = 1, ['A'] = 1, ['S'] = 1, ['O'] = 1,
+        ['N'] = 1, ['D'] = 1, ['W'] = 1, ['E'] = 1, ['G'] = 1, ['L'] = 1};
     return i < n && START[(unsigned char)t[i]] && word_start(t, i);
 }
 

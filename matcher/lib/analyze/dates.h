@@ -1,12 +1,14 @@
 /* dates.h - the date and range grammar of resumes (dates.c), used by
  * years.c. Owns what a date is: "Sept. 2020", "Jan'18", "06/2015",
- * "2018.03", "2018-03", "FY2017", "2019-20" (an academic or fiscal year),
- * "17 Jan 1999", "Summer 2024", a year alone; and what a range is: two
+ * "2018.03", "2018-03", "10/17", "FY2017", "2019-20" (an academic or fiscal year),
+ * "17 Jan 1999", "Summer 2024", a year alone, month names of English and
+ * five more languages ("marzo 2024", "März 2019"); and what a range is: two
  * dates joined by a dash, "to", "until", "till", "through" or "thru"
  * ("Jun – Aug 2024" shares the year), a date and a word for the present
  * ("present", "current", "now", "today", "to date", "till date",
- * "ongoing", "onwards"), "since 2019". Dates inside longer numbers (phone
- * numbers, "12/03/1988" read from its middle) are not dates. Months are
+ * "ongoing", "onwards", "presente", "heute"), "since 2019". Dates inside
+ * longer numbers (phone numbers, "12/03/1988" read from its middle) are
+ * not dates. Months are
  * counted from year 0: year * 12 + (month - 1). Private to the library. */
 #ifndef SM_ANALYZE_DATES_H
 #define SM_ANALYZE_DATES_H
