@@ -29,6 +29,10 @@ void sm_context_rules_free(sm_context_rules *c);   /* NULL is fine */
 int sm_context_owned(const sm_rules *r, sm_scratch *s, const char *t,
                      size_t cb, size_t hs, size_t he, size_t ce, int section,
                      const char **why, sm_error *err);
+/* Can a weak cue match anywhere in t[b..e) (a paragraph)? Most hold none
+ * of their words: then no hit there needs sm_context_weak(). */
+bool sm_context_weak_possible(const sm_rules *r, const char *t, size_t b,
+                              size_t e);
 /* The strength a weak cue around the hit leaves it (1 when none), and
  * the cue in *id; -1 on a PCRE2 error. */
 double sm_context_weak(const sm_rules *r, sm_scratch *s, const char *t,

@@ -1,6 +1,8 @@
 /* dates.c - the date and range grammar: see dates.h. Every function looks
  * at most a few dozen bytes ahead of where it is called, so a scan of a
  * document that calls them at each word is linear. */
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -22,6 +24,8 @@ static bool word_start(const char *t, size_t i)
 /* A word of letters at t[i], caseless, whole: its length or 0. */
 static size_t word_is(const char *t, size_t i, size_t n, const char *w)
 {
+    if (i >= n || sm_lower((unsigned char)t[i]) != (unsigned char)w[0])
+        return 0;                    /* (most words: told by the first) */
     size_t l = strlen(w);
     if (i + l > n || strncasecmp(t + i, w, l) ||
         (i + l < n && sm_is_alpha((unsigned char)t[i + l])))
@@ -105,6 +109,37 @@ static const struct {
     {"giugno", 6}, {"luglio", 7}, {"settembre", 9}, {"ottobre", 10},
     {"dicembre", 12}};
 
+enum { NMONTH_NAMES = sizeof MONTH_NAMES / sizeof *MONTH_NAMES };
+
+/* The names of each first letter, and the first two letters a word
+ * that starts a date can have (a month's, a season's, "since", "FY"):
+ * made once, at first use (pthread_once: the threads share them). */
+static uint8_t by_letter[26][24];
+static uint8_t nby_letter[26];
+static bool two_letters[26][26];
+static pthread_once_t by_letter_once = PTHREAD_ONCE_INIT;
+
+static void two_add(const char *w)
+{
+    int a = w[0] - 'a', b = w[1] - 'a';
+    if (a >= 0 && a < 26 && b >= 0 && b < 26)
+        two_letters[a][b] = true;
+}
+
+static void by_letter_init(void)
+{
+    static const char *const OTHERS[] = {"since", "fy", "spring", "summer",
+                                         "fall", "autumn", "winter", NULL};
+    for (size_t k = 0; k < NMONTH_NAMES; k++) {
+        int c = MONTH_NAMES[k].w[0] - 'a';
+        if (c >= 0 && c < 26 && nby_letter[c] < 24)
+            by_letter[c][nby_letter[c]++] = (uint8_t)k;
+        two_add(MONTH_NAMES[k].w);
+    }
+    for (const char *const *w = OTHERS; *w; w++)
+        two_add(*w);
+}
+
 /* A month name or abbreviation at t[i] (Jan, Jan., January, Sept.,
  * marzo, März): 1..12, its length in *len. */
 static int month_at(const char *t, size_t i, size_t n, size_t *len)
@@ -114,9 +149,12 @@ static int month_at(const char *t, size_t i, size_t n, size_t *len)
     unsigned char c = sm_lower((unsigned char)t[i]);
     int best = 0;
     size_t bl = 0;
-    for (size_t k = 0; k < sizeof MONTH_NAMES / sizeof *MONTH_NAMES; k++) {
+    pthread_once(&by_letter_once, by_letter_init);
+    for (size_t q = 0; q < nby_letter[c - 'a']; q++) {
+        size_t k = by_letter[c - 'a'][q];
         const char *w = MONTH_NAMES[k].w;
-        if ((unsigned char)w[0] != c)
+        if ((unsigned char)w[0] != c ||
+            (unsigned char)w[1] != sm_lower((unsigned char)t[i + 1]))
             continue;
         size_t l = strlen(w);
         if (l > bl && i + l <= n && !strncasecmp(t + i, w, l) &&
@@ -350,7 +388,18 @@ bool sm_date_may_start(const char *t, size_t i, size_t n)
         ['n'] = 1, ['d'] = 1, ['w'] = 1, ['e'] = 1, ['g'] = 1, ['l'] = 1,
         ['J'] = 1, ['F'] = 1, ['M'] = 1, ['A'] = 1, ['S'] = 1, ['O'] = 1,
         ['N'] = 1, ['D'] = 1, ['W'] = 1, ['E'] = 1, ['G'] = 1, ['L'] = 1};
-    return i < n && START[(unsigned char)t[i]] && word_start(t, i);
+    if (!(i < n && START[(unsigned char)t[i]] && word_start(t, i)))
+        return false;
+    if (!sm_is_alpha((unsigned char)t[i]))
+        return true;
+    /* a letter: only a word that starts as a month, a season, "since" or
+     * "FY" can, and that rules out most words at once */
+    pthread_once(&by_letter_once, by_letter_init);
+    int a = sm_lower((unsigned char)t[i]) - 'a',
+        b = i + 1 < n ? sm_lower((unsigned char)t[i + 1]) - 'a' : -1;
+    if (i + 1 < n && (unsigned char)t[i + 1] >= 0x80)
+        return true;                 /* "März", "décembre" */
+    return b >= 0 && b < 26 && two_letters[a][b];
 }
 
 static int first_month(const point *p)

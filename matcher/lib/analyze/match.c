@@ -533,6 +533,7 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
     if (!cue_places(r, s))
         st = sm_fail(err, SM_ERR_NOMEM, doc->name, 0, 0, "out of memory");
 
+    bool weak_possible = sm_context_weak_possible(r, t, p0, p1);
     size_t ti = 0;                   /* into s->thits, by skill */
     for (size_t k = 0; k < r->nskills && st == SM_OK; k++) {
         if (!s->cand[k])
@@ -686,8 +687,10 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
                 }
             }
             const char *weak_id;
-            double weak = sm_context_weak(r, s, t, cb, h.start, h.end, ce,
-                                          &weak_id, err);
+            double weak = weak_possible
+                              ? sm_context_weak(r, s, t, cb, h.start, h.end,
+                                                ce, &weak_id, err)
+                              : 1;
             if (weak < 0) {
                 st = match_error(doc, sk->info.id, "weak cue for skill", err);
                 break;

@@ -224,7 +224,10 @@ static sm_status inline_headings(const sm_rules *r, sm_scratch *sc,
         }
         size_t ends[INLINE_WORDS];
         bool caps[INLINE_WORDS];
-        size_t k = heading_words(s, i, len, ends, caps);
+        /* a heading starts a segment, or is in capitals */
+        bool upper = s[i] >= 'A' && s[i] <= 'Z';
+        size_t k = seg || (upper && lower)
+                       ? heading_words(s, i, len, ends, caps) : 0;
         int found = -2;
         size_t found_end = 0;
         /* a label or a segment of its own, after a boundary: "Education:

@@ -103,6 +103,8 @@ typedef struct {
 
 static size_t word_at(const char *t, size_t i, size_t n, const char *w)
 {
+    if (i >= n || sm_lower((unsigned char)t[i]) != sm_lower((unsigned char)w[0]))
+        return 0;
     size_t l = strlen(w);
     if (i + l > n || strncasecmp(t + i, w, l) ||
         (i + l < n && sm_is_alpha((unsigned char)t[i + l])) ||
@@ -200,6 +202,8 @@ static size_t amount_at(const char *t, size_t i, size_t n, double *v,
         "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
         "twenty", NULL};
     *dec = false;
+    if (!t[i] || !strchr("0123456789otfsenadOTFSENAD", t[i]))
+        return 0;                    /* (no amount starts otherwise) */
     if (sm_is_digit((unsigned char)t[i])) {
         /* not the middle of a number: "1.5" read from its 5 */
         if (i > 0 && (sm_is_digit((unsigned char)t[i - 1]) ||
@@ -266,6 +270,19 @@ static bool stated_at(const char *t, size_t i, size_t n, bool zone,
 {
     double v;
     bool dec, plus = false;
+    /* what follows the word at i must be a unit ("years", "yrs") or
+     * "decade(s)": this rules out nearly every word at once */
+    size_t w = i;
+    while (w < n && (sm_is_alnum((unsigned char)t[w]) ||
+                     ((t[w] == '.' || t[w] == ',') && w + 1 < n &&
+                      sm_is_digit((unsigned char)t[w + 1]))))
+        w++;
+    while (w < n && (t[w] == '+' || t[w] == ' '))
+        w++;
+    if (w + 5 < n && !strncasecmp(t + w, "plus ", 5))
+        w += 5;
+    if (w >= n || !strchr("yYdD", t[w]) || !t[w])
+        return false;
     size_t l = amount_at(t, i, n, &v, &dec);
     if (!l)
         return false;
@@ -392,7 +409,12 @@ sm_status sm_years_find(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
     /* 1. every range, and the latest date */
     for (size_t i = 0; i < n;) {
         if (!sm_date_may_start(t, i, n)) {
-            i++;
+            /* on past the word */
+            size_t j = i + 1;
+            while (j < n && sm_is_alpha((unsigned char)t[j]) &&
+                   sm_is_alpha((unsigned char)t[i]))
+                j++;
+            i = j;
             continue;
         }
         sm_date_range d;
@@ -484,14 +506,16 @@ sm_status sm_years_find(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
         if (!(sm_is_alnum((unsigned char)t[i]) || t[i] == '~') ||
             (i > 0 && sm_is_alnum((unsigned char)t[i - 1])))
             continue;
+        /* most words are no amount: tried as if in the zone first, and
+         * the section looked up only then */
+        if (!stated_at(t, i, n, true, &st))
+            continue;
         int sec = sm_section_at(secs, doc, i);
         const char *name = sm_section_name(r, sec);
         bool zone = !strcmp(name, "summary") ||
                     (i < first_work && !section_holds_no_work(r, sec) &&
                      strcmp(name, "projects"));
-        if (nv && !zone)
-            continue;
-        if (!stated_at(t, i, n, zone, &st))
+        if ((nv && !zone) || (!zone && !stated_at(t, i, n, false, &st)))
             continue;
         if ((st.total && !best.total) ||
             (st.total == best.total && st.years > best.years))
