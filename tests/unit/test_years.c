@@ -118,6 +118,15 @@ static void test_grammar(void)
     check_range("15-Mar-2019 to 30-Jun-2021", M(2019, 3), M(2021, 6));
     check_range("Summer 2024 - Fall 2024", M(2024, 6), M(2024, 9));
     check_range("January, 2019 - February, 2021", M(2019, 1), M(2021, 2));
+    /* ordinal days, w.e.f., Feb'2015, "Oct 17 - Jan 20" */
+    check_range("from 1st Jan 2019 to 31st March 2021", M(2019, 1), M(2021, 3));
+    check_range("2nd Feb 2018 - 23rd Aug 2019", M(2018, 2), M(2019, 8));
+    check_range("w.e.f. June 2015", M(2015, 6), OPEN);
+    check_range("WEF 01 Jan 2020", M(2020, 1), OPEN);
+    check_range("Feb'2015 - Mar'2017", M(2015, 2), M(2017, 3));
+    check_range("Oct 17 - Jan 20", M(2017, 10), M(2020, 1));
+    check_range("Mar 19 - Present", M(2019, 3), OPEN);
+    check_no_range("Oct 17 - Jan 2020 webinar");
     /* MM/YY, and other languages' months and present */
     check_range("10/17 - 09/19", M(2017, 10), M(2019, 9));
     check_range("03/21 - present", M(2021, 3), OPEN);

@@ -14,6 +14,7 @@
 typedef struct {
     int y1, m1, y2, m2;
     bool has_year;           /* "Jun" alone, in "Jun - Aug 2024", has none */
+    bool short_year;         /* "Oct 17": a year only in a range of such */
 } point;
 
 static bool word_start(const char *t, size_t i)
@@ -128,8 +129,9 @@ static void two_add(const char *w)
 
 static void by_letter_init(void)
 {
-    static const char *const OTHERS[] = {"since", "fy", "spring", "summer",
-                                         "fall", "autumn", "winter", NULL};
+    static const char *const OTHERS[] = {"since", "fy", "wef", "spring",
+                                         "summer", "fall", "autumn", "winter",
+                                         NULL};
     for (size_t k = 0; k < NMONTH_NAMES; k++) {
         int c = MONTH_NAMES[k].w[0] - 'a';
         if (c >= 0 && c < 26 && nby_letter[c] < 24)
@@ -185,9 +187,13 @@ static int season_at(const char *t, size_t i, size_t n, size_t *len)
 }
 
 /* A year after a month name: " 2019", ", 2019", "-2019", "'19", "-19". */
-static size_t year_after_month(const char *t, size_t i, size_t n, int *y)
+static size_t year_after_month(const char *t, size_t i, size_t n, int *y,
+                               bool *short_year)
 {
     size_t j = i;
+    *short_year = false;
+    if (j < n && t[j] == '\'' && (*y = year4(t, j + 1, n)))
+        return j + 5 - i;             /* "Feb'2015" */
     if (j < n && t[j] == '\'' && digits(t, j + 1, n, 2) == 2) {
         *y = year2(num(t, j + 1, 2));
         return j + 3 - i;
@@ -205,6 +211,15 @@ static size_t year_after_month(const char *t, size_t i, size_t n, int *y)
     if (j == i + 1 && t[i] == '-' && digits(t, j, n, 2) == 2 &&
         !(j + 2 < n && (t[j + 2] == '-' || t[j + 2] == '/'))) {
         *y = year2(num(t, j, 2));
+        return j + 2 - i;
+    }
+    /* "Oct 17": a day or a year; a range of two such (or to the present)
+     * decides */
+    if (j == i + 1 && t[i] == ' ' && digits(t, j, n, 2) == 2 &&
+        !(j + 2 < n && (sm_is_alnum((unsigned char)t[j + 2]) ||
+                        t[j + 2] == ',' || t[j + 2] == '/'))) {
+        *y = year2(num(t, j, 2));
+        *short_year = true;
         return j + 2 - i;
     }
     return 0;
@@ -246,20 +261,27 @@ static size_t point_at(const char *t, size_t i, size_t n, bool second,
         (t[i - 1] == '/' || t[i - 1] == '.' || t[i - 1] == '-') &&
         sm_is_digit((unsigned char)t[i - 2]))
         return 0;
-    /* a day before a month name: "17 Jan 1999" */
+    /* a day before a month name: "17 Jan 1999", "1st March 2021" */
     size_t d = digits(t, j, n, 2);
-    if (d >= 1 && d <= 2 && j + d < n && (t[j + d] == ' ' || t[j + d] == '-')) {
-        size_t k = j + d + 1;
-        if (month_at(t, k, n, &ml))
-            j = k;
+    if (d >= 1 && d <= 2) {
+        size_t k = j + d;
+        if (k + 2 < n && (!strncasecmp(t + k, "st", 2) ||
+                          !strncasecmp(t + k, "nd", 2) ||
+                          !strncasecmp(t + k, "rd", 2) ||
+                          !strncasecmp(t + k, "th", 2)))
+            k += 2;
+        if (k < n && (t[k] == ' ' || t[k] == '-') && month_at(t, k + 1, n, &ml))
+            j = k + 1;
     }
     if ((m = month_at(t, j, n, &ml)) || (m = season_at(t, j, n, &ml))) {
-        size_t yl = year_after_month(t, j + ml, n, &y);
+        bool sy;
+        size_t yl = year_after_month(t, j + ml, n, &y, &sy);
         p->m1 = p->m2 = m;
         if (!yl)
             return j + ml - i;        /* "Jun" of "Jun - Aug 2024" */
         p->y1 = p->y2 = y;
         p->has_year = true;
+        p->short_year = sy;
         return j + ml + yl - i;
     }
     if (j != i)
@@ -397,8 +419,9 @@ bool sm_date_may_start(const char *t, size_t i, size_t n)
     pthread_once(&by_letter_once, by_letter_init);
     int a = sm_lower((unsigned char)t[i]) - 'a',
         b = i + 1 < n ? sm_lower((unsigned char)t[i + 1]) - 'a' : -1;
-    if (i + 1 < n && (unsigned char)t[i + 1] >= 0x80)
-        return true;                 /* "März", "décembre" */
+    if (i + 1 < n && ((unsigned char)t[i + 1] >= 0x80 ||
+                      (a == 'w' - 'a' && t[i + 1] == '.')))
+        return true;                 /* "März", "décembre", "w.e.f." */
     return b >= 0 && b < 26 && two_letters[a][b];
 }
 
@@ -411,7 +434,7 @@ size_t sm_date_at(const char *t, size_t i, size_t n, int *month)
 {
     point p;
     size_t l = point_at(t, i, n, false, &p);
-    if (!l || !p.has_year)
+    if (!l || !p.has_year || p.short_year)
         return 0;
     *month = p.y2 * 12 + (p.m2 ? p.m2 - 1 : 0);
     return l;
@@ -422,7 +445,8 @@ bool sm_date_range_at(const char *t, size_t i, size_t n, sm_date_range *out)
     point a, b;
     size_t j = i, l;
     bool since = false;
-    if ((l = word_is(t, i, n, "since"))) {
+    if ((l = word_is(t, i, n, "since")) || (l = word_is(t, i, n, "w.e.f.")) ||
+        (l = word_is(t, i, n, "wef"))) {
         j = i + l + spaces(t, i + l, n);
         if (j < n && t[j] == ':')
             j += 1 + spaces(t, j + 1, n);
@@ -433,7 +457,7 @@ bool sm_date_range_at(const char *t, size_t i, size_t n, sm_date_range *out)
     j += l;
     out->start = i;
     if (since) {
-        if (!a.has_year)
+        if (!a.has_year || a.short_year)
             return false;
         out->from = first_month(&a);
         out->open = true;
@@ -444,7 +468,7 @@ bool sm_date_range_at(const char *t, size_t i, size_t n, sm_date_range *out)
     if (!sl) {
         /* "2019 onwards" */
         size_t k = j + spaces(t, j, n), w;
-        if (a.has_year && ((w = word_is(t, k, n, "onwards")) ||
+        if (a.has_year && !a.short_year && ((w = word_is(t, k, n, "onwards")) ||
                            (w = word_is(t, k, n, "onward")))) {
             out->from = first_month(&a);
             out->open = true;
@@ -470,7 +494,9 @@ bool sm_date_range_at(const char *t, size_t i, size_t n, sm_date_range *out)
         out->end = j + l;
         return true;
     }
-    if (!(l = point_at(t, j, n, true, &b)) || !b.has_year)
+    if (!(l = point_at(t, j, n, true, &b)) || !b.has_year ||
+        (a.has_year && a.short_year != b.short_year) ||
+        (!a.has_year && b.short_year))
         return false;
     if (!a.has_year) {                /* "Jun - Aug 2024", "Nov - Feb 2020" */
         if (!b.m1)
