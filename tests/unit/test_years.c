@@ -4,6 +4,7 @@
  * form is tried in several spellings; "present" is 2026-11. */
 #include <math.h>
 
+#include "analyze/context.h"
 #include "analyze/dates.h"
 #include "analyze/sections.h"
 #include "internal.h"
@@ -371,6 +372,34 @@ static void test_context_rules(void)
                 false);
     check_skill("bsc computer science, university of nairobi", "degree_bachelor",
                 true);
+    /* a posting asks for degrees: ownership is not for it */
+    {
+        const char *post = "Requirements: PhD preferred; Python.";
+        sm_doc *d = NULL;
+        sm_error e;
+        sm_section_mark other = {0, -1};
+        sm_sections all = {&other, 1, 1};
+        sm_hits hits = {0}, hits2 = {0};
+        bool phd = false, phd2 = false;
+        if (sm_doc_load_mem("p.md", post, strlen(post), 0, &d, &e) == SM_OK &&
+            sm_match_doc(rules, scratch, d, &all, SM_MATCH_POSTING, -1, NULL,
+                         NULL, &hits, &e) == SM_OK &&
+            sm_match_doc(rules, scratch, d, &all, 0, -1, NULL, NULL, &hits2,
+                         &e) == SM_OK) {
+            for (size_t i = 0; i < hits.n; i++)
+                phd = phd || !strcmp(rules->skills[hits.hits[i].skill].info.id,
+                                     "degree_phd");
+            for (size_t i = 0; i < hits2.n; i++)
+                phd2 = phd2 ||
+                       !strcmp(rules->skills[hits2.hits[i].skill].info.id,
+                               "degree_phd");
+        }
+        CHECK(phd);
+        CHECK(!phd2);
+        free(hits.hits);
+        free(hits2.hits);
+        sm_doc_free(d);
+    }
     /* a course list, an interest, "familiar with": weaker than work */
     sm_result *r = run("Experience: built Docker images for the scorer.\n"
                        "Familiar with Kubernetes, Terraform.\n"

@@ -13,6 +13,11 @@
 
 #include "internal.h"
 
+/* An sm_match_doc() flag: the text is a job posting, whose degrees are
+ * asked for ("PhD preferred"), not held: ownership does not apply. (Far
+ * from the public SM_ANALYZE_* bits.) */
+#define SM_MATCH_POSTING (1u << 30)
+
 typedef struct sm_context_rules {
     sm_cue *owned, *not_owned, *weak;
     size_t nowned, nnot_owned, nweak;

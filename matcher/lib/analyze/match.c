@@ -672,7 +672,7 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
             /* a degree is the person's in the education section or where
              * it is phrased as one held; a weak cue ("familiar with")
              * keeps the mention, at less strength */
-            if (sk->owned) {
+            if (sk->owned && !(flags & SM_MATCH_POSTING)) {
                 const char *why;
                 int rc = sm_context_owned(r, s, t, cb, h.start, h.end, ce,
                                           h.section, &why, err);

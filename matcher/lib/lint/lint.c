@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "analyze/context.h"
 #include "analyze/sections.h"
 #include "internal.h"
 
@@ -1330,7 +1331,8 @@ sm_status sm_lint(const sm_rules *rules, const sm_lint_config *cfg,
      * "other", and any accepted hit counts as a mention */
     sm_section_mark other = {0, -1};
     sm_sections sections = {&other, 1, 1};
-    if ((st = sm_match_doc(rules, s, &c.masked, &sections, 0, -1, NULL, NULL,
+    if ((st = sm_match_doc(rules, s, &c.masked, &sections, SM_MATCH_POSTING,
+                           -1, NULL, NULL,
                            &hits, err)) != SM_OK)
         goto done;
     for (int k = 0; k < 2 && st == SM_OK; k++)
