@@ -4,7 +4,14 @@
  * precision, recall and F1, the years-of-experience error, and a level
  * confusion matrix.
  *
- *   eval [--rules DIR] [--today YYYY-MM] [-v] [DIR...]   (default corpus/eval)
+ *   eval [--rules DIR] [--today YYYY-MM] [-v] [FLOORS] [DIR...]
+ *                                                   (default corpus/eval)
+ *
+ * FLOORS make it exit 1 when the set falls below them (make eval):
+ *   --min-f1 X          overall micro F1 of skills (0..1)
+ *   --min-years PCT     resumes with gold years within one year (0..100)
+ *   --min-level PCT     level accuracy (0..100)
+ *   --max-false-degrees N   degree_* predicted that the gold lacks
  *
  * A skill counts as predicted when at least one of its pieces of evidence
  * is not hedged; hedged-only skills are neither predicted nor gold. */
@@ -33,6 +40,7 @@ typedef struct {
 } counts;
 
 static counts per_skill[MAX_SKILLS];
+static long false_degrees;
 static long confusion[4][4];
 static int verbose;
 
@@ -169,7 +177,11 @@ static void eval_doc(const sm_rules *rules, sm_scratch *s, const char *path,
             per_skill[k].tp++;
         } else {
             per_skill[k].fp++;
-            if (verbose)
+            if (!strncmp(m[i].id, "degree_", 7)) {
+                false_degrees++;
+                printf("  FALSE DEGREE %s: %s at line %d \"%s\"\n", path,
+                       m[i].id, m[i].evidence[0].line, m[i].evidence[0].text);
+            } else if (verbose)
                 printf("  FP %-22s %s:%d \"%s\"\n", m[i].id, path,
                        m[i].evidence[0].line, m[i].evidence[0].text);
         }
@@ -268,6 +280,8 @@ int main(int argc, char **argv)
     sm_options opt = {.today_year = 2026, .today_month = 11};
     const char *dirs[64];
     int ndirs = 0;
+    double min_f1 = -1, min_years = -1, min_level = -1;
+    long max_false_degrees = -1;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--rules") && i + 1 < argc)
             rules_dir = argv[++i];
@@ -275,9 +289,18 @@ int main(int argc, char **argv)
             sscanf(argv[++i], "%d-%d", &opt.today_year, &opt.today_month);
         else if (!strcmp(argv[i], "-v"))
             verbose = 1;
+        else if (!strcmp(argv[i], "--min-f1") && i + 1 < argc)
+            min_f1 = atof(argv[++i]);
+        else if (!strcmp(argv[i], "--min-years") && i + 1 < argc)
+            min_years = atof(argv[++i]);
+        else if (!strcmp(argv[i], "--min-level") && i + 1 < argc)
+            min_level = atof(argv[++i]);
+        else if (!strcmp(argv[i], "--max-false-degrees") && i + 1 < argc)
+            max_false_degrees = atol(argv[++i]);
         else if (argv[i][0] == '-') {
             fprintf(stderr, "usage: eval [--rules DIR] [--today YYYY-MM] "
-                    "[-v] [DIR...]\n");
+                    "[-v] [--min-f1 X] [--min-years PCT] [--min-level PCT] "
+                    "[--max-false-degrees N] [DIR...]\n");
             return 2;
         } else if (ndirs < 64)
             dirs[ndirs++] = argv[i];
@@ -342,7 +365,26 @@ int main(int argc, char **argv)
     }
     printf("level accuracy: %ld of %ld (%.1f%%)\n", right, all,
            100 * ratio(right, all));
+    printf("false degrees: %ld\n", false_degrees);
+    /* the floors */
+    int below = 0;
+    double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
+    double yrs = 100 * ratio(t.within1, t.dated), lvl = 100 * ratio(right, all);
+    if (min_f1 >= 0 && f1 + 1e-9 < min_f1)
+        below += printf("FLOOR: skill F1 %.3f is below %.3f\n", f1, min_f1) > 0;
+    if (min_years >= 0 && yrs + 1e-9 < min_years)
+        below += printf("FLOOR: years within one year on %.1f%%, below %.1f%%\n",
+                        yrs, min_years) > 0;
+    if (min_level >= 0 && lvl + 1e-9 < min_level)
+        below += printf("FLOOR: level accuracy %.1f%% is below %.1f%%\n", lvl,
+                        min_level) > 0;
+    if (max_false_degrees >= 0 && false_degrees > max_false_degrees)
+        below += printf("FLOOR: %ld false degrees, more than %ld\n",
+                        false_degrees, max_false_degrees) > 0;
+    if (min_f1 >= 0 || min_years >= 0 || min_level >= 0 ||
+        max_false_degrees >= 0)
+        printf("floors: %s\n", below ? "BELOW" : "met");
     sm_scratch_free(s);
     sm_rules_free(rules);
-    return 0;
+    return below ? 1 : 0;
 }

@@ -15,6 +15,7 @@ _skillmatch()
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
         --level) COMPREPLY=($(compgen -W "junior mid senior" -- "$cur")); return ;;
         --fail-on) COMPREPLY=($(compgen -W "error warning never" -- "$cur")); return ;;
+        --today) COMPREPLY=($(compgen -W "latest $(date +%Y-%m)" -- "$cur")); return ;;
         -f|--format)
             case $cmd in
                 check) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;

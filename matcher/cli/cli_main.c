@@ -34,7 +34,8 @@ static const char USAGE[] =
     "                         level the drafts claim\n"
     "      --min-score X      check: exit 1 when the score is below X (0..1);\n"
     "                         screen: rows scoring X or more (for --level L)\n"
-    "      --today YYYY-MM    the month 'present' means (default: now)\n"
+    "      --today YYYY-MM    the month 'present' means (default: now);\n"
+    "                         'latest': the latest date each document shows\n"
     "      --max-size BYTES   largest input read (default 10M; K, M, G)\n"
     "  -j, --jobs N           screen: worker threads (default 0: all cores)\n"
     "      --top N            screen: the first N rows (errors are all kept)\n"
@@ -169,9 +170,15 @@ int main(int argc, char **argv)
         case OPT_TODAY: {
             int y, m;
             char extra;
+            if (!strcmp(optarg, "latest")) {
+                o.analyze.today_year = SM_TODAY_LATEST;
+                o.analyze.today_month = 0;
+                break;
+            }
             if (sscanf(optarg, "%4d-%2d%c", &y, &m, &extra) != 2 || y < 1950 ||
                 m < 1 || m > 12)
-                return usage_error("--today takes YYYY-MM, not '%s'", optarg);
+                return usage_error("--today takes YYYY-MM or 'latest', not "
+                                   "'%s'", optarg);
             o.analyze.today_year = y;
             o.analyze.today_month = m;
             break;

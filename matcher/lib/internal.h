@@ -379,6 +379,8 @@ typedef struct sm_skill {
     int category_idx;
     bool core_ml;            /* shows machine learning (levels.ml_skills) */
     int ignore_hedges;       /* a skill about learning: hedges keep it whole */
+    int owned;               /* a degree: the person's only where the context
+                                says so (analyze/context.h) */
     UT_hash_handle hh;
 } sm_skill;
 
@@ -442,6 +444,8 @@ struct sm_rules {
     bool have_ml_skills;     /* levels.ml_skills given */
     sm_cue *negations, *hedges;
     size_t nnegations, nhedges;
+    struct sm_context_rules *context;   /* ownership and weak cues
+                                           (analyze/context.h); NULL: none */
     sm_regex *corroborations;
     size_t ncorroborations;
     int context_window;
@@ -499,10 +503,8 @@ void sm_doc_warn(sm_doc *doc, int line, int col, const char *fmt, ...)
 bool sm_token_next(const char *text, size_t len, size_t *pos, sm_token *tok);
 
 /* ---- sections (sections.c) ---- */
-/* One section index per line of the document (into rules->sections, or -1
- * for "other"). Caller frees. */
-int *sm_sections_assign(const sm_rules *rules, sm_scratch *s,
-                        const sm_doc *doc, sm_error *err);
+/* The section map of a document: analyze/sections.h. */
+struct sm_sections;
 const char *sm_section_name(const sm_rules *rules, int idx);
 double sm_section_strength(const sm_rules *rules, int idx);
 bool sm_section_is_education(const sm_rules *rules, int idx);
@@ -535,9 +537,9 @@ typedef struct {
     /* Set by the caller to keep memory bounded by what matters: past a
      * skill's first SM_EVIDENCE_MAX hits, a hit of the same strength and
      * context in the same segment as the skill's last one only adds to its
-     * count. A new segment begins at each line of breaks[0..nbreaks)
-     * (ascending): lines of one segment are in the same dated job's block,
-     * or all in none (analyze.c). merge false: every hit is kept. */
+     * count. A new segment begins at each offset of breaks[0..nbreaks)
+     * (ascending): text of one segment is in the same dated job's block,
+     * or all of it in none (analyze.c). merge false: every hit is kept. */
     bool merge;
     const size_t *breaks;
     size_t nbreaks;
@@ -546,7 +548,7 @@ typedef struct {
 } sm_hits;
 
 sm_status sm_match_doc(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
-                       const int *line_sections, unsigned flags,
+                       const struct sm_sections *sections, unsigned flags,
                        int only_skill, sm_trace_cb trace, void *ud,
                        sm_hits *out, sm_error *err);
 
@@ -554,6 +556,9 @@ sm_status sm_match_doc(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
 typedef struct {
     int from, to;            /* months since year 0 */
     size_t line;             /* 0-based line of the range */
+    size_t start, end;       /* the job's block: from its title to the next
+                                job's (or its section's end) */
+    unsigned kind;           /* SM_JOB_* (analyze/years.h) */
 } sm_job_range;
 
 typedef struct {
@@ -570,31 +575,26 @@ double sm_years_merged(const sm_job_range *v, size_t n, const bool *keep);
 /* The same of w[0..k), already sorted by start (then end). */
 double sm_years_merged_sorted(const sm_job_range *w, size_t k);
 
-/* What a document's ranges give every query: each range's block end, the
- * ranges sorted by start, and room for a query's marks. */
+/* What a document's ranges give every query: the ranges sorted by start,
+ * and room for a query's marks. */
 typedef struct {
-    const sm_job_range *ranges;  /* the sm_years' ranges, by line */
+    const sm_job_range *ranges;  /* the sm_years' ranges, blocks in order */
     size_t n;
-    size_t *end;                 /* end[i]: the line after range i's block */
-    size_t *order;               /* range indexes sorted by start */
+    size_t *order;               /* range indexes sorted by start month */
     unsigned char *in;           /* a query's blocks */
     sm_job_range *kept;          /* a query's ranges, sorted */
 } sm_blocks;
 
-/* y's ranges must be in document order (their lines ascending). false when
- * out of memory. */
-bool sm_blocks_init(sm_blocks *b, const sm_years *y, const int *line_sections,
-                    size_t nlines);
-/* The merged years of the blocks that hold one of lines[0..nl) (in any
- * order); -1 when none does. */
-double sm_blocks_years(sm_blocks *b, const size_t *lines, size_t nl);
+/* false when out of memory. */
+bool sm_blocks_init(sm_blocks *b, const sm_years *y);
+/* The merged years of the blocks that hold one of the offsets offs[0..n)
+ * (in any order); -1 when none does. */
+double sm_blocks_years(sm_blocks *b, const size_t *offs, size_t n);
 void sm_blocks_free(sm_blocks *b);
 /* The 0-based line of a normalized offset. */
 size_t sm_doc_line_of(const sm_doc *doc, size_t offset);
 
-sm_status sm_years_find(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
-                        const int *line_sections, int today_year,
-                        int today_month, sm_years *out, sm_error *err);
+/* sm_years_find(): analyze/years.h */
 
 /* ---- results (score.c) ---- */
 struct sm_result {
@@ -617,7 +617,7 @@ struct sm_result {
 };
 
 sm_status sm_score(const sm_rules *rules, const sm_doc *doc,
-                   const int *line_sections, const sm_hits *hits,
+                   const sm_hits *hits,
                    const sm_years *years, sm_result **out, sm_error *err);
 
 /* ---- lint (lint_rules.c, lint.c, config.c, render_lint.c) ---- */

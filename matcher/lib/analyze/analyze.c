@@ -3,11 +3,19 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "analyze/sections.h"
+#include "analyze/years.h"
 #include "internal.h"
+
+static int offset_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
 
 static void today(const sm_options *opt, int *y, int *m)
 {
-    if (opt && opt->today_year > 0) {
+    if (opt && opt->today_year > 0) {   /* (SM_TODAY_LATEST: years.c) */
         *y = opt->today_year;
         *m = opt->today_month >= 1 && opt->today_month <= 12 ? opt->today_month
                                                               : 1;
@@ -20,27 +28,21 @@ static void today(const sm_options *opt, int *y, int *m)
     *m = tm.tm_mon + 1;
 }
 
-/* The lines where a segment begins: each line where a dated range is, and
- * each where the section changes. Lines of one segment are in one dated
- * job's block, or all in none (blocks.c), which lets matching fold a
- * skill's many hits there into one (sm_hits). */
-static bool segment_breaks(const sm_doc *doc, const int *sec,
-                           const sm_years *y, sm_hits *h)
+/* Where a segment begins: at each dated job's block's start and end (the
+ * blocks are in order and do not overlap; years.c). Text of one segment is
+ * in one block, or all of it in none (blocks.c), which lets matching fold
+ * a skill's many hits there into one (sm_hits). */
+static bool segment_breaks(const sm_years *y, sm_hits *h)
 {
-    size_t cap = 0, n = 0, *v = NULL;
-    for (size_t ln = 1, ri = 0; ln < doc->nlines; ln++) {
-        while (ri < y->nranges && y->ranges[ri].line < ln)
-            ri++;
-        bool starts = ri < y->nranges && y->ranges[ri].line == ln;
-        if (!starts && sec[ln] == sec[ln - 1])
-            continue;
-        size_t *slot = SM_PUSH(v, n, cap);
-        if (!slot) {
-            free(v);
-            return false;
-        }
-        *slot = ln;
+    size_t *v = malloc((2 * y->nranges + 1) * sizeof *v), n = 0;
+    if (!v)
+        return false;
+    for (size_t i = 0; i < y->nranges; i++) {
+        v[n++] = y->ranges[i].start;
+        v[n++] = y->ranges[i].end;
     }
+    if (n > 1)
+        qsort(v, n, sizeof *v, offset_cmp);
     h->breaks = v;
     h->nbreaks = n;
     h->merge = true;
@@ -54,28 +56,28 @@ sm_status sm_analyze(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
     sm_years years = {0};
     int y, m;
     sm_status st;
-    int *sec = sm_sections_assign(rules, s, doc, err);
+    sm_sections *sec = sm_sections_map(rules, s, doc, err);
     if (!sec)
         return err ? err->code : SM_ERR_NOMEM;
     today(opt, &y, &m);
-    st = sm_years_find(rules, s, doc, sec, y, m, &years, err);
+    bool latest = opt && opt->today_year == SM_TODAY_LATEST;
+    st = sm_years_find(rules, s, doc, sec, y, m, latest, &years, err);
     if (st == SM_OK) {
         hits.last = calloc(rules->nskills + 1, sizeof *hits.last);
         hits.kept = calloc(rules->nskills + 1, sizeof *hits.kept);
-        if (!segment_breaks(doc, sec, &years, &hits) || !hits.last ||
-            !hits.kept)
+        if (!segment_breaks(&years, &hits) || !hits.last || !hits.kept)
             st = sm_fail(err, SM_ERR_NOMEM, doc->name, 0, 0, "out of memory");
     }
     if (st == SM_OK)
         st = sm_match_doc(rules, s, doc, sec, opt ? opt->flags : 0, -1, NULL,
                           NULL, &hits, err);
     if (st == SM_OK)
-        st = sm_score(rules, doc, sec, &hits, &years, out, err);
+        st = sm_score(rules, doc, &hits, &years, out, err);
     free((void *)hits.breaks);
     free(hits.last);
     free(hits.kept);
     free(hits.hits);
     free(years.ranges);
-    free(sec);
+    sm_sections_free(sec);
     return st;
 }

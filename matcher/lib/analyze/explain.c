@@ -2,12 +2,13 @@
 #include <string.h>
 #include <stdlib.h>
 
+#include "analyze/sections.h"
 #include "internal.h"
 
 typedef struct {
     const sm_rules *rules;
     const sm_doc *doc;
-    const int *sections;
+    const sm_sections *sections;
     FILE *out;
     size_t count, accepted;
 } explain_ctx;
@@ -56,7 +57,7 @@ sm_status sm_explain(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
     if (!sk)
         return sm_fail(err, SM_ERR_ARG, NULL, 0, 0,
                        "unknown skill '%s' (see 'skillmatch rules list')", id);
-    int *sec = sm_sections_assign(rules, s, doc, err);
+    sm_sections *sec = sm_sections_map(rules, s, doc, err);
     if (!sec)
         return err ? err->code : SM_ERR_NOMEM;
     explain_ctx x = {rules, doc, sec, out, 0, 0};
@@ -83,6 +84,6 @@ sm_status sm_explain(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
                 x.count == 1 ? "" : "s", x.accepted);
     }
     free(hits.hits);
-    free(sec);
+    sm_sections_free(sec);
     return st;
 }

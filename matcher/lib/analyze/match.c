@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyze/context.h"
+#include "analyze/sections.h"
 #include "internal.h"
 
 enum { MAX_TOKEN = 64 };
@@ -503,7 +505,7 @@ static sm_status match_error(const sm_doc *doc, const char *id,
 
 /* Does h only add to the count of its skill's last hit (see sm_hits)?
  * Otherwise it becomes that last hit. */
-/* The segment of line ln: how many breaks are at or before it. */
+/* The segment of offset ln: how many breaks are at or before it. */
 static size_t segment_of(const sm_hits *out, size_t ln)
 {
     size_t lo = 0, hi = out->nbreaks;
@@ -517,7 +519,7 @@ static size_t segment_of(const sm_hits *out, size_t ln)
     return lo;
 }
 
-static bool merged(const sm_doc *doc, sm_hits *out, const sm_hit *h)
+static bool merged(sm_hits *out, const sm_hit *h)
 {
     if (!out->merge)
         return false;
@@ -526,8 +528,7 @@ static bool merged(const sm_doc *doc, sm_hits *out, const sm_hit *h)
     if (prev && out->kept[k] >= SM_EVIDENCE_MAX &&
         prev->strength == h->strength && prev->context == h->context &&
         prev->section == h->section && prev->count < UINT32_MAX &&
-        segment_of(out, sm_doc_line_of(doc, prev->start)) ==
-            segment_of(out, sm_doc_line_of(doc, h->start))) {
+        segment_of(out, prev->start) == segment_of(out, h->start)) {
         prev->count++;
         return true;
     }
@@ -535,7 +536,7 @@ static bool merged(const sm_doc *doc, sm_hits *out, const sm_hit *h)
 }
 
 static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
-                                 const sm_doc *doc, const int *line_sections,
+                                 const sm_doc *doc, const sm_sections *sections,
                                  size_t p0, size_t p1, unsigned flags,
                                  int only, sm_trace_cb trace, void *ud,
                                  sm_hits *out, sm_error *err)
@@ -565,6 +566,7 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
     if (!cue_places(r, s))
         st = sm_fail(err, SM_ERR_NOMEM, doc->name, 0, 0, "out of memory");
 
+    bool weak_possible = sm_context_weak_possible(r, t, p0, p1);
     size_t ti = 0;                   /* into s->thits, by skill */
     for (size_t k = 0; k < r->nskills && st == SM_OK; k++) {
         if (!s->cand[k])
@@ -641,7 +643,7 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
                         .end = found.v[fi].end,
                         .pattern = found.v[fi].pattern,
                         .strength = 1.0, .context = NULL, .count = 1};
-            h.section = line_sections[sm_doc_line_of(doc, h.start)];
+            h.section = sm_section_at(sections, doc, h.start);
             /* one hit per place: a later pattern overlapping an
              * earlier hit of the same skill adds nothing */
             if (overlaps(&prev, h.start, h.end))
@@ -701,6 +703,33 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
             }
             if (st != SM_OK)
                 break;
+            /* a degree is the person's in the education section or where
+             * it is phrased as one held; a weak cue ("familiar with")
+             * keeps the mention, at less strength */
+            if (sk->owned && !(flags & SM_MATCH_POSTING)) {
+                const char *why;
+                int rc = sm_context_owned(r, s, t, cb, h.start, h.end, ce,
+                                          h.section, &why, err);
+                if (rc < 0) {
+                    st = match_error(doc, sk->info.id, "ownership cue for skill",
+                                     err);
+                    break;
+                }
+                if (!rc) {
+                    trace_out(trace, ud, only, &h, SM_CAND_NEGATED, why);
+                    continue;
+                }
+            }
+            const char *weak_id;
+            double weak = weak_possible
+                              ? sm_context_weak(r, s, t, cb, h.start, h.end,
+                                                ce, &weak_id, err)
+                              : 1;
+            if (weak < 0) {
+                st = match_error(doc, sk->info.id, "weak cue for skill", err);
+                break;
+            }
+            h.strength *= weak;
             h.strength *= sm_section_strength(r, h.section);
             sm_hit *slot = SM_PUSH(out->hits, out->n, out->cap);
             if (!slot) {
@@ -732,7 +761,7 @@ static sm_status match_paragraph(const sm_rules *r, sm_scratch *s,
             }
         }
         trace_out(trace, ud, only, &h, SM_CAND_ACCEPTED, NULL);
-        if (merged(doc, out, &h))
+        if (merged(out, &h))
             continue;
         if (out->merge) {
             out->last[h.skill] = w + 1;
@@ -787,7 +816,7 @@ static size_t piece_end(const char *t, size_t p0, size_t end)
 }
 
 sm_status sm_match_doc(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
-                       const int *line_sections, unsigned flags, int only,
+                       const sm_sections *sections, unsigned flags, int only,
                        sm_trace_cb trace, void *ud, sm_hits *out,
                        sm_error *err)
 {
@@ -809,7 +838,7 @@ sm_status sm_match_doc(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
         }
         for (size_t q0 = p0; q0 < i;) {
             size_t q1 = piece_end(t, q0, i);
-            sm_status st = match_paragraph(r, s, doc, line_sections, q0, q1,
+            sm_status st = match_paragraph(r, s, doc, sections, q0, q1,
                                            flags, only, trace, ud, out, err);
             if (st != SM_OK) {
                 if (err && !err->file[0])

@@ -65,7 +65,7 @@ static sm_level level_of_years(const sm_rules *r, double years)
 }
 
 sm_status sm_score(const sm_rules *rules, const sm_doc *doc,
-                   const int *line_sections, const sm_hits *hits,
+                   const sm_hits *hits,
                    const sm_years *years, sm_result **out, sm_error *err)
 {
     sm_blocks blocks = {0};
@@ -129,7 +129,7 @@ sm_status sm_score(const sm_rules *rules, const sm_doc *doc,
 
     /* years per skill, and in machine-learning work; from every hit, not
      * only the evidence kept */
-    if (!sm_blocks_init(&blocks, years, line_sections, doc->nlines))
+    if (!sm_blocks_init(&blocks, years))
         goto oom;
     lines = calloc(hits->n + 1, sizeof *lines);
     if (!lines)
@@ -138,22 +138,44 @@ sm_status sm_score(const sm_rules *rules, const sm_doc *doc,
         int k = hits->hits[i].skill;
         size_t nl = 0;
         for (; i < hits->n && hits->hits[i].skill == k; i++)
-            lines[nl++] = sm_doc_line_of(doc, hits->hits[i].start);
+            lines[nl++] = hits->hits[i].start;
         r->skills[si].years = sm_blocks_years(&blocks, lines, nl);
     }
     size_t nl = 0;
     for (size_t i = 0; i < hits->n; i++)
         if (rules->skills[hits->hits[i].skill].core_ml &&
             hits->hits[i].strength >= 0.5)
-            lines[nl++] = sm_doc_line_of(doc, hits->hits[i].start);
+            lines[nl++] = hits->hits[i].start;
     r->ml_years = sm_blocks_years(&blocks, lines, nl);
 
-    bool has_ml = false;
-    /* a wish to learn is not machine learning shown */
-    for (size_t i = 0; i < hits->n; i++)
-        if (rules->skills[hits->hits[i].skill].core_ml &&
-            hits->hits[i].strength >= 0.5)
+    /* Machine learning shown: a core skill used in work (a job, a project,
+     * the summary); or named in a list (skills, education, certifications)
+     * twice over, or next to ML methods used in work. A wish to learn, an
+     * interest, or one course line is not machine learning shown. */
+    bool has_ml = false, method_in_work = false;
+    int named = 0, last_named = -1;
+    for (size_t i = 0; i < hits->n; i++) {
+        const sm_hit *h = &hits->hits[i];
+        const sm_skill *sk = &rules->skills[h->skill];
+        if (h->strength < 0.5)
+            continue;
+        const char *sec = sm_section_name(rules, h->section);
+        if (!strcmp(sec, "interests") || !strcmp(sec, "courses"))
+            continue;
+        bool listed = !strcmp(sec, "skills") || !strcmp(sec, "education") ||
+                      !strcmp(sec, "certifications");
+        if (!listed && !strcmp(sk->info.category, "ml"))
+            method_in_work = true;
+        if (!sk->core_ml)
+            continue;
+        if (!listed)
             has_ml = true;
+        else if (h->skill != last_named) {
+            named++;
+            last_named = h->skill;
+        }
+    }
+    has_ml = has_ml || named >= 2 || (named && method_in_work);
 
     for (int lv = SM_LEVEL_JUNIOR; lv <= SM_LEVEL_SENIOR; lv++)
         total_gaps += rules->by_level[lv]->nreqs;

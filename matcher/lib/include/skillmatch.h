@@ -166,9 +166,14 @@ enum {
                                         slower: for tests */
 };
 
+/* sm_options.today_year: "present" is the latest date the document
+ * itself shows (an archive's resumes), or today when it shows none. */
+#define SM_TODAY_LATEST (-1)
+
 typedef struct {
     unsigned flags;
-    int today_year, today_month;     /* "present" in date ranges; 0: now */
+    int today_year, today_month;     /* "present" in date ranges; 0: now;
+                                        SM_TODAY_LATEST: see above */
 } sm_options;
 
 typedef struct sm_result sm_result;

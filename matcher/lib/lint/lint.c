@@ -12,6 +12,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "analyze/context.h"
+#include "analyze/sections.h"
 #include "internal.h"
 
 enum { MAX_TITLE = 300, LABEL_LINES_FACTOR = 3 };
@@ -1301,7 +1303,6 @@ sm_status sm_lint(const sm_rules *rules, const sm_lint_config *cfg,
 {
     lint_ctx c = {.r = rules, .cfg = cfg, .s = s, .doc = doc, .err = err};
     sm_hits hits = {0};
-    int *sections = NULL;
     sm_status st = SM_OK;
     if (!rules->lint || !rules->lint->nchecks)
         return sm_fail(err, SM_ERR_RULES, rules->dir, 0, 0, "the rules "
@@ -1331,13 +1332,10 @@ sm_status sm_lint(const sm_rules *rules, const sm_lint_config *cfg,
         goto done;
     /* resume sections mean nothing in a job description: every line is
      * "other", and any accepted hit counts as a mention */
-    if (!(sections = malloc((doc->nlines + 1) * sizeof *sections))) {
-        st = sm_fail(err, SM_ERR_NOMEM, doc->name, 0, 0, "out of memory");
-        goto done;
-    }
-    for (size_t i = 0; i <= doc->nlines; i++)
-        sections[i] = -1;
-    if ((st = sm_match_doc(rules, s, &c.masked, sections, 0, -1, NULL, NULL,
+    sm_section_mark other = {0, -1};
+    sm_sections sections = {&other, 1, 1};
+    if ((st = sm_match_doc(rules, s, &c.masked, &sections, SM_MATCH_POSTING,
+                           -1, NULL, NULL,
                            &hits, err)) != SM_OK)
         goto done;
     for (int k = 0; k < 2 && st == SM_OK; k++)
@@ -1350,7 +1348,6 @@ done:
     if (st == SM_ERR_MATCH && err && !err->file[0])
         snprintf(err->file, sizeof err->file, "%s", doc->name);
     free(hits.hits);
-    free(sections);
     ctx_release(&c);
     if (st != SM_OK) {
         sm_lint_result_free(c.res);

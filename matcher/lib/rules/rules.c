@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "analyze/context.h"
 #include "internal.h"
 
 enum { MAX_RULES_FILE = 16 << 20 };
@@ -391,7 +392,8 @@ static sm_status load_skill(ctx *c, const sm_ynode *m, sm_skill *k)
 {
     static const char *const keys[] = {
         "id", "name", "category", "source", "triggers", "patterns",
-        "exclude", "needs_context", "ignore_hedges", "examples", NULL};
+        "exclude", "needs_context", "ignore_hedges", "owned", "examples",
+        NULL};
     static const char *const ex_keys[] = {"match", "no_match", NULL};
     const sm_ynode *id, *name, *cat, *n;
     sm_status st;
@@ -481,6 +483,10 @@ static sm_status load_skill(ctx *c, const sm_ynode *m, sm_skill *k)
 
     if ((n = get(m, "ignore_hedges")) &&
         (st = parse_bool(c, n, "ignore_hedges", &k->ignore_hedges)) != SM_OK)
+        return st;
+
+    if ((n = get(m, "owned")) &&
+        (st = parse_bool(c, n, "owned", &k->owned)) != SM_OK)
         return st;
 
     if ((n = get(m, "examples"))) {
@@ -855,7 +861,8 @@ static sm_status load_cues(ctx *c, const sm_ynode *list, bool hedge,
 static sm_status load_context(ctx *c, const sm_ynode *m)
 {
     static const char *const keys[] = {"window", "negation", "hedge",
-                                       "corroboration", NULL};
+                                       "corroboration", "ownership", "weak",
+                                       NULL};
     const sm_ynode *n;
     sm_status st;
     sm_rules *r = c->r;
@@ -874,6 +881,47 @@ static sm_status load_context(ctx *c, const sm_ynode *m)
     if ((n = get(m, "hedge")) &&
         (st = load_cues(c, n, true, &r->hedges, &r->nhedges)) != SM_OK)
         return st;
+    if ((get(m, "ownership") || get(m, "weak")) && !r->context &&
+        !(r->context = calloc(1, sizeof *r->context)))
+        return sm_fail(c->err, SM_ERR_NOMEM, c->file, 0, 0, "out of memory");
+    if ((n = get(m, "weak")) &&
+        (st = load_cues(c, n, true, &r->context->weak, &r->context->nweak)) !=
+            SM_OK)
+        return st;
+    if ((n = get(m, "ownership"))) {
+        static const char *const okeys[] = {"sections", "owned", "not_owned",
+                                            NULL};
+        const sm_ynode *x;
+        sm_context_rules *cx = r->context;
+        if ((st = need_kind(c, n, SM_Y_MAP, "context.ownership")) != SM_OK ||
+            (st = check_keys(c, n, "context.ownership", okeys)) != SM_OK)
+            return st;
+        if ((x = get(n, "sections"))) {
+            const sm_ynode *const *items;
+            size_t cnt;
+            if ((st = string_list(c, x, "sections", &items, &cnt)) != SM_OK)
+                return st;
+            for (size_t i = 0; i < cnt; i++) {
+                char **slot = realloc(cx->sections,
+                                      (cx->nsections + 1) * sizeof *slot);
+                if (!slot)
+                    return sm_fail(c->err, SM_ERR_NOMEM, c->file, 0, 0,
+                                   "out of memory");
+                cx->sections = slot;
+                if (!(slot[cx->nsections] = sm_strdup(items[i]->value)))
+                    return sm_fail(c->err, SM_ERR_NOMEM, c->file, 0, 0,
+                                   "out of memory");
+                cx->nsections++;
+            }
+        }
+        if ((x = get(n, "owned")) &&
+            (st = load_cues(c, x, false, &cx->owned, &cx->nowned)) != SM_OK)
+            return st;
+        if ((x = get(n, "not_owned")) &&
+            (st = load_cues(c, x, false, &cx->not_owned, &cx->nnot_owned)) !=
+                SM_OK)
+            return st;
+    }
     if ((n = get(m, "corroboration"))) {
         sm_regex *v;
         size_t k;
@@ -1298,6 +1346,7 @@ void sm_rules_free(sm_rules *r)
     }
     free(r->negations);
     free(r->hedges);
+    sm_context_rules_free(r->context);
     for (size_t i = 0; i < r->ncorroborations; i++)
         sm_regex_release(&r->corroborations[i]);
     free(r->corroborations);

@@ -1,0 +1,1 @@
+$SM check --today yesterday tests/cli/docs/flat-archive.txt

@@ -1,0 +1,1 @@
+$SM check --today latest tests/cli/docs/flat-archive.txt

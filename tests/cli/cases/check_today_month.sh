@@ -1,0 +1,1 @@
+$SM check --today 2026-11 tests/cli/docs/flat-archive.txt
