@@ -34,5 +34,6 @@ run "lint schemas" sh tests/lint/validate.sh
 [ -f tests/fuzz/replay.sh ] && run "fuzz replay" sh tests/fuzz/replay.sh "$build"
 [ -f tests/hostile/run.sh ] && run "hostile" sh tests/hostile/run.sh
 [ -f tests/screen/run.sh ] && run "screen" sh tests/screen/run.sh
+[ -f tests/formats/run.sh ] && run "formats" sh tests/formats/run.sh
 echo "$total_pass passed, $total_fail failed"
 [ $total_fail = 0 ]

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "doc/formats.h"
 
 enum { MAX_HEADING = 60 };
 
@@ -153,6 +153,17 @@ int *sm_sections_assign(const sm_rules *r, sm_scratch *sc, const sm_doc *doc,
                     sec[ln] = h;
             }
         }
+    }
+    /* a JSON Resume's structure says each line's section (the rules may
+     * not know it: then "other") */
+    for (size_t ln = 0; !failed && doc->src && ln < doc->nlines; ln++) {
+        const char *name = sm_doc_line_section(doc, ln);
+        if (!name)
+            continue;
+        sec[ln] = -1;
+        for (size_t i = 0; i < r->nsections; i++)
+            if (!strcmp(r->sections[i].name, name))
+                sec[ln] = (int)i;
     }
     if (failed) {
         free(sec);

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "internal.h"
+#include "doc/formats.h"
 
 typedef sm_job_range range;
 
@@ -328,7 +328,9 @@ sm_status sm_years_find(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
     out->years = -1;
     out->method[0] = '\0';
 
-    for (size_t ln = 0; ln < doc->nlines; ln++) {
+    /* a JSON Resume's work dates are its ranges: nothing to guess */
+    bool structured = sm_doc_job_ranges(doc, today, &v, &nv);
+    for (size_t ln = 0; !structured && ln < doc->nlines; ln++) {
         const char *t = doc->text + doc->line_starts[ln];
         size_t n = (ln + 1 < doc->nlines ? doc->line_starts[ln + 1] - 1
                                          : doc->len) -
@@ -410,8 +412,11 @@ sm_status sm_years_find(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
     } else if (nv) {
         out->years = ranged;
         snprintf(out->method, sizeof out->method,
-                 "%zu date range%s of work, overlaps merged, education left "
-                 "out", nv, nv == 1 ? "" : "s");
+                 structured ? "%zu date range%s of work (the work dates of "
+                              "the JSON Resume), overlaps merged"
+                            : "%zu date range%s of work, overlaps merged, "
+                              "education left out",
+                 nv, nv == 1 ? "" : "s");
     } else {
         snprintf(out->method, sizeof out->method,
                  "no dated jobs or stated total found");
