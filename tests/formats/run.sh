@@ -68,11 +68,10 @@ t by_content 0 'page 1, line 7' $SM check $R "$T/cv.txt"
 # HTML: nothing of <script> or comments (both name Rust)
 if $SM explain --rules rules $D/same/mid.html rust 2>&1 | grep -q "result: found"; then
     no "html_hidden: a skill only in <script> or a comment was found"; else ok; fi
-# two columns: the sidebar's skills are lines of their own, not interleaved
-pdftotext $D/twocolumn.pdf - 2>/dev/null | grep -q "Python" || true
-# (pdftotext keeps the sidebar's blocks whole, but sets them between the
-# experience's blocks: see docs/formats.md)
-t twocolumn 0 'Kubernetes' $SM check $R $D/twocolumn.pdf
+# two columns: the sidebar is read whole, each of its skills in "skills"
+for k in Python PyTorch Kubernetes Docker MLflow; do
+    t "twocolumn_$k" 0 "\"$k\" in skills" $SM check $R $D/twocolumn.pdf
+done
 if $SM check $R $D/twocolumn.pdf | grep -q 'Python.*Trained\|Trained.*Python'; then
     no "twocolumn: columns interleaved"; else ok; fi
 
@@ -91,6 +90,22 @@ t deep_json 0 "Suggested level" $SM check $R $H/deep.json
 t screen_hostile 3 "encrypted PDF" $SM screen $R $H
 # no pdftotext: the message names the package
 t no_poppler 3 "install poppler-utils" env PATH=/nonexistent $SM check $R $D/same/mid.pdf
+
+# --pre: the user's converter, no shell, the same limits
+printf 'Skills: Python, PyTorch\n' >"$T/cv.doc"
+t pre_reads 0 '"PyTorch" in skills' $SM check $R --pre $D/echo_pre.sh "$T/cv.doc"
+t pre_argument 0 '2:9  "Python"' $SM explain --rules rules --pre $D/echo_pre.sh "$T/cv.doc" python
+t pre_timeout 3 "took longer than 1 s" $SM check $R --pre $D/slow_pre.sh --timeout 1 "$T/cv.doc"
+t pre_missing 3 "no such program" $SM check $R --pre /nonexistent/conv "$T/cv.doc"
+t pre_screen 0 "ok" $SM screen $R --pre $D/echo_pre.sh "$T/cv.doc"
+# --type and --type-list, as ripgrep's
+t type_list 0 "pdf: *.pdf" $SM screen --type-list
+t type_pdf 0 "read as: 4 pdf" $SM screen $R --type pdf $D/same
+if $SM screen $R --type pdf,docx $D/same 2>/dev/null | grep -q '\.txt\|\.odt'; then
+    no "type_filter: other types walked"; else ok; fi
+t type_bad 2 "unknown type 'doc'" $SM screen $R --type doc $D/same
+t screen_mixed 0 "read as: 4 text, 4 markdown, 4 html, 5 pdf, 4 docx, 4 odt, 4 jsonresume" \
+    $SM screen $R $D/same $D/twocolumn.pdf
 
 echo "formats: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -109,6 +109,19 @@ sm_status sm_child_run(const sm_child *c, const char *name,
  * standard input; -1 on failure. */
 int sm_child_memfd(const void *data, size_t len);
 
+/* ---- PDF page layout (pdf_layout.c) ---- */
+typedef struct {
+    double x0, y0, x1, y1;   /* its box, in points, y downwards */
+    size_t text, len;        /* its lines, '\n'-separated, in a buffer */
+    int nlines;
+} sm_pdf_block;
+
+#define SM_PDF_MAX_BLOCKS 5000   /* more on a page: pdftotext's order */
+
+/* The reading order of a page's blocks into out[0..n). */
+void sm_pdf_order(const sm_pdf_block *blocks, size_t n, double page_w,
+                  size_t *out);
+
 /* ---- XML (xml_safe.c) ---- */
 struct _xmlTextReader;
 /* An xmlTextReader over xml[0..len) with no network, no external or

@@ -58,8 +58,11 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **attrs)
                                                blank line, as shown */
         sm_conv_break(s->c);
         s->space = false;
-        if (!strcasecmp((const char *)name, "li"))
+        if (!strcasecmp((const char *)name, "li")) {
+            here(s);
+            sm_conv_at(s->c, SM_PLACE_LINE, s->line, s->col + 1);
             sm_conv_puts(s->c, "* ");
+        }
         if (!strcasecmp((const char *)name, "pre"))
             s->pre++;
     }
