@@ -98,9 +98,10 @@ check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(FUZZ_REPLAY)
 	@sh tools/check.sh $(BUILD)
 
-## bench: measure speed (see README)
+## bench: measure speed (see README), and screen over PDFs against pdftotext
 bench: deps all
 	@SKILLMATCH_BIN=$(BIN) sh tools/bench.sh
+	@SKILLMATCH_BIN=$(BIN) sh tools/bench_pdf.sh
 
 $(BUILD)/eval: tools/eval.c $(LIB) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) $(LIB_INC) -o $@ $< $(LIB) $(LDLIBS)

@@ -118,6 +118,10 @@ typedef struct {
 
 #define SM_PDF_MAX_BLOCKS 5000   /* more on a page: pdftotext's order */
 
+/* pdftotext -bbox-layout's XHTML xml[0..len) -> lines of c in reading
+ * order, a place (page, line) each; *any is set when a word was found. */
+sm_status sm_pdf_lay_out(const char *name, const char *xml, size_t len,
+                         sm_conv *c, bool *any, sm_error *err);
 /* The reading order of a page's blocks into out[0..n). */
 void sm_pdf_order(const sm_pdf_block *blocks, size_t n, double page_w,
                   size_t *out);

@@ -85,8 +85,7 @@ static bool page_emit(page_buf *p, int page, double width, sm_conv *c)
     return true;
 }
 
-/* pdftotext -bbox-layout's XHTML -> lines in reading order. */
-static sm_status lay_out(const char *name, const char *xml, size_t len,
+sm_status sm_pdf_lay_out(const char *name, const char *xml, size_t len,
                          sm_conv *c, bool *any, sm_error *err)
 {
     char why[320];
@@ -222,7 +221,7 @@ sm_status sm_read_pdf(const sm_read_input *in, sm_conv *c, sm_error *err)
         return st;
     }
     bool any = false;
-    st = lay_out(in->name, res.out, res.len, c, &any, err);
+    st = sm_pdf_lay_out(in->name, res.out, res.len, c, &any, err);
     if (st != SM_OK) {
         free(res.out);
         return st;
