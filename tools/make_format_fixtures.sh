@@ -18,7 +18,7 @@ import html, sys
 lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
 out = ["<!DOCTYPE html>", "<html><head><meta charset=\"utf-8\">",
        "<title>resume</title><style>body { font: 11pt serif }</style>",
-       "<script>var skills = ['Kubernetes', 'Rust'];</script></head><body>"]
+       "<script>var skills = ['Kubernetes', 'TensorFlow'];</script></head><body>"]
 inlist = False
 for l in lines:
     b = l.lstrip().startswith("\u2022 ")
@@ -29,7 +29,7 @@ for l in lines:
     elif l == "": out.append("<br>")
     else: out.append("<p>" + html.escape(l) + "</p>")
 if inlist: out.append("</ul>")
-out.append("<!-- Kubernetes, Rust: a comment, not visible --></body></html>")
+out.append("<!-- TensorFlow, Rust: a comment, not visible --></body></html>")
 print("\n".join(out))
 PY
 }

@@ -65,9 +65,11 @@ t json_years 0 'the work dates of the JSON Resume' $SM check $R $D/same/junior.r
 # the format is told by content: a PDF named .txt is read as PDF
 cp $D/same/mid.pdf "$T/cv.txt"
 t by_content 0 'page 1, line 7' $SM check $R "$T/cv.txt"
-# HTML: nothing of <script> or comments (both name Rust)
-if $SM explain --rules rules $D/same/mid.html rust 2>&1 | grep -q "result: found"; then
-    no "html_hidden: a skill only in <script> or a comment was found"; else ok; fi
+# HTML: nothing of <script> or comments (both name TensorFlow, which the
+# resume does not)
+t html_hidden 0 "result: not found" $SM explain --rules rules $D/same/mid.html tensorflow
+printf '<html><body><p>TensorFlow</p></body></html>' >"$T/tf.html"
+t html_visible 0 "result: found" $SM explain --rules rules "$T/tf.html" tensorflow
 # two columns: the sidebar is read whole, each of its skills in "skills"
 for k in Python PyTorch Kubernetes Docker MLflow; do
     t "twocolumn_$k" 0 "\"$k\" in skills" $SM check $R $D/twocolumn.pdf
@@ -88,6 +90,11 @@ t invalid_json 3 "invalid JSON" $SM check $R $H/invalid.json
 t deep_json 0 "Suggested level" $SM check $R $H/deep.json
 # a screen over all of them finishes, one row each, the reasons in rows
 t screen_hostile 3 "encrypted PDF" $SM screen $R $H
+# a converter that hangs in a screen: each row says why, and the run ends
+cp $D/same/mid.txt "$T/b.txt"
+t screen_timeout 3 "took longer than 1 s" $SM screen $R --pre $D/slow_pre.sh --timeout 1 "$T/cv.doc" "$T/b.txt"
+# no pdftotext in a screen: the PDF's row names the package, text is read
+t screen_no_poppler 3 "install poppler-utils" env PATH=/nonexistent $SM screen $R $D/same/mid.pdf $D/same/mid.txt
 # no pdftotext: the message names the package
 t no_poppler 3 "install poppler-utils" env PATH=/nonexistent $SM check $R $D/same/mid.pdf
 
