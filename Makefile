@@ -10,7 +10,7 @@ MANDIR  ?= $(DATADIR)/man
 RULESDIR = $(DATADIR)/skillmatch/rules
 
 CC      ?= cc
-PKGS     = libpcre2-8 yaml-0.1 jansson
+PKGS     = libpcre2-8 yaml-0.1 jansson libzip libxml-2.0
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 OPT     ?= -O2 -g
 CFLAGS  ?= $(OPT)
@@ -46,8 +46,10 @@ SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all \
 .PHONY: all demo check deps bench eval asan tsan valgrind fuzz fuzz-all fuzz-targets \
         build-asan-tests install uninstall clean help
 
-## all: build the library and the skillmatch program
-all: $(BIN)
+## all: install what is missing (tools/deps.sh), build the library and the program
+all:
+	@sh tools/deps.sh
+	@$(MAKE) --no-print-directory $(BIN)
 
 $(BUILD)/lib/%.o: matcher/lib/%.c | $(BUILD)
 	@mkdir -p $(@D)
@@ -96,9 +98,10 @@ check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(FUZZ_REPLAY) $(TOOL_BIN)
 	@sh tools/check.sh $(BUILD)
 
-## bench: measure speed (see README)
+## bench: measure speed (see README), and screen over PDFs against pdftotext
 bench: deps all $(TOOL_BIN)
 	@SKILLMATCH_BIN=$(BIN) sh tools/bench.sh
+	@SKILLMATCH_BIN=$(BIN) sh tools/bench_pdf.sh
 
 # helpers of the hostile tests and the benchmark
 TOOL_BIN = $(BUILD)/peak $(BUILD)/shapes

@@ -35,5 +35,6 @@ run "lint schemas" sh tests/lint/validate.sh
 [ -f tests/hostile/run.sh ] && SHAPES_BIN=$build/shapes PEAK_BIN=$build/peak \
     run "hostile" sh tests/hostile/run.sh
 [ -f tests/screen/run.sh ] && run "screen" sh tests/screen/run.sh
+[ -f tests/formats/run.sh ] && run "formats" sh tests/formats/run.sh
 echo "$total_pass passed, $total_fail failed"
 [ $total_fail = 0 ]

@@ -2,7 +2,9 @@
 # Install the Debian packages skillmatch needs to build and test, when they
 # are missing and we may (root, apt-get); otherwise say what to install.
 #   tools/deps.sh [EXTRA_PACKAGE...]   (make fuzz adds clang, valgrind valgrind)
-PKGS="gcc make pkg-config libpcre2-dev libyaml-dev uthash-dev libjansson-dev $*"
+# libzip-dev and libxml2-dev: DOCX, ODT, HTML; poppler-utils: pdftotext for PDF
+PKGS="gcc make pkg-config libpcre2-dev libyaml-dev uthash-dev libjansson-dev
+      libzip-dev libxml2-dev poppler-utils $*"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

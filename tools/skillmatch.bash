@@ -16,6 +16,9 @@ _skillmatch()
         --level) COMPREPLY=($(compgen -W "junior mid senior" -- "$cur")); return ;;
         --fail-on) COMPREPLY=($(compgen -W "error warning never" -- "$cur")); return ;;
         --today) COMPREPLY=($(compgen -W "latest $(date +%Y-%m)" -- "$cur")); return ;;
+        -t|--type) COMPREPLY=($(compgen -W "text markdown html pdf docx odt jsonresume" -- "$cur")); return ;;
+        --pre) COMPREPLY=($(compgen -c -- "$cur")); return ;;
+        --timeout) return ;;
         -f|--format)
             case $cmd in
                 check) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
@@ -30,7 +33,7 @@ _skillmatch()
         return
     fi
     if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--rules --format --output --color --level --min-score --today --max-size --quiet --help --version -j --top --files-from --stdin-jsonl --hidden --follow --fail-on --config" -- "$cur"))
+        COMPREPLY=($(compgen -W "--rules --format --output --color --level --min-score --today --max-size --quiet --help --version -j --top --files-from --stdin-jsonl --hidden --follow --fail-on --config --type --type-list --pre --timeout" -- "$cur"))
         return
     fi
     COMPREPLY=($(compgen -f -- "$cur"))

@@ -29,6 +29,9 @@ typedef struct {
     const char *fail_on;      /* --fail-on */
     const char *config;       /* --config */
     bool progress;            /* --progress / --no-progress decided */
+    const char *pre;          /* --pre COMMAND: every file through it */
+    int timeout;              /* --timeout SECONDS for converters; 0 */
+    unsigned types;           /* --type: bit 1 << sm_format; 0: all */
     int nargs;
     char **args;
 } cli_opts;
@@ -37,6 +40,8 @@ typedef struct {
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_report(const sm_error *e, const char *kind);
 void cli_warn_doc(const sm_doc *doc, const cli_opts *o);
+/* What the readers take from the options (--max-size, --pre, --timeout). */
+sm_read_options cli_read_options(const cli_opts *o);
 
 /* The rules folder: --rules, $SKILLMATCH_RULES, next to the program, or
  * the installed one. */

@@ -35,7 +35,8 @@ int cmd_check(cli_opts *o)
         sm_doc *doc = NULL;
         sm_result *res = NULL;
         sm_error err = {0};
-        sm_status st = sm_doc_load_file(o->args[i], o->max_size, &doc, &err);
+        sm_read_options ro = cli_read_options(o);
+        sm_status st = sm_doc_read(o->args[i], &ro, &doc, &err);
         if (st == SM_OK) {
             cli_warn_doc(doc, o);
             st = sm_analyze(rules, s, doc, &o->analyze, &res, &err);

@@ -50,6 +50,13 @@ void cli_warn_doc(const sm_doc *doc, const cli_opts *o)
         cli_report(sm_doc_warning(doc, i), "warning");
 }
 
+sm_read_options cli_read_options(const cli_opts *o)
+{
+    sm_read_options r = {.max_size = o->max_size, .pre = o->pre,
+                         .timeout_ms = o->timeout * 1000};
+    return r;
+}
+
 static bool is_dir(const char *p)
 {
     struct stat sb;

@@ -20,7 +20,8 @@ int cmd_explain(cli_opts *o)
     sm_doc *doc = NULL;
     sm_error err = {0};
     int rc = EXIT_OK;
-    sm_status st = s ? sm_doc_load_file(o->args[0], o->max_size, &doc, &err)
+    sm_read_options ro = cli_read_options(o);
+    sm_status st = s ? sm_doc_read(o->args[0], &ro, &doc, &err)
                      : SM_ERR_NOMEM;
     if (st == SM_OK) {
         cli_warn_doc(doc, o);

@@ -237,8 +237,8 @@ static void *worker(void *arg)
         if (i >= j->n)
             break;
         slot *sl = &j->slots[i];
-        sl->st = sm_doc_load_file(sl->path, j->o->max_size, &sl->doc,
-                                  &sl->err);
+        sm_read_options ro = cli_read_options(j->o);
+        sl->st = sm_doc_read(sl->path, &ro, &sl->doc, &sl->err);
         if (sl->st == SM_OK)
             sl->st = sm_lint(j->rules, sl->cfg, s, sl->doc, &j->lopt,
                              &sl->res, &sl->err);

@@ -43,6 +43,15 @@ static const char USAGE[] =
     "      --stdin-jsonl      screen: {\"id\":..., \"text\":...} lines on stdin,\n"
     "                         rows in input order (a filter for parallel)\n"
     "      --hidden, --follow screen: walk hidden entries, follow links\n"
+    "  -t, --type T[,T...]    screen: walk only files of these types (by name,\n"
+    "                         as ripgrep's; see --type-list); what a file is,\n"
+    "                         the reader still tells by its content\n"
+    "      --type-list        the types and their file names\n"
+    "      --pre COMMAND      read every file through COMMAND, run without a\n"
+    "                         shell: the path is its argument, the bytes its\n"
+    "                         stdin; it writes text (.doc: --pre antiword)\n"
+    "      --timeout SECONDS  time a converter (pdftotext, --pre) may take\n"
+    "                         (default 30)\n"
     "      --no-progress      screen: no progress bar on a terminal\n"
     "      --fail-on LEVEL    lint: exit 1 on findings at error (default),\n"
     "                         warning, or never\n"
@@ -61,7 +70,7 @@ enum {
     OPT_RULES = 256, OPT_COLOR, OPT_LEVEL, OPT_MIN_SCORE, OPT_TODAY,
     OPT_MAX_SIZE, OPT_VERSION, OPT_FULL_SCAN, OPT_TOP, OPT_FILES_FROM,
     OPT_STDIN_JSONL, OPT_HIDDEN, OPT_FOLLOW, OPT_FAIL_ON, OPT_CONFIG,
-    OPT_PROGRESS, OPT_NO_PROGRESS
+    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_TYPE_LIST, OPT_PRE, OPT_TIMEOUT
 };
 
 static const struct option LONG_OPTS[] = {
@@ -85,6 +94,10 @@ static const struct option LONG_OPTS[] = {
     {"config", required_argument, NULL, OPT_CONFIG},
     {"progress", no_argument, NULL, OPT_PROGRESS},
     {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+    {"type", required_argument, NULL, 't'},
+    {"type-list", no_argument, NULL, OPT_TYPE_LIST},
+    {"pre", required_argument, NULL, OPT_PRE},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
@@ -107,6 +120,32 @@ static bool parse_size(const char *s, size_t *out)
         return false;
     *out = (size_t)v;
     return true;
+}
+
+/* --type pdf,docx: a bit per format; false on an unknown name. */
+static bool parse_types(const char *list, unsigned *out, const char **bad)
+{
+    static char name[64];
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, ",");
+        snprintf(name, sizeof name, "%.*s", (int)(n < 63 ? n : 63), p);
+        sm_format f;
+        if (!n || sm_format_parse(name, &f) != SM_OK || f == SM_FORMAT_PRE) {
+            *bad = name;
+            return false;
+        }
+        *out |= 1u << f;
+        p += n + (p[n] == ',');
+    }
+    return true;
+}
+
+static void type_list(void)
+{
+    for (int f = 0; f < SM_FORMAT_COUNT; f++)
+        if (*sm_format_globs((sm_format)f))
+            printf("%s: %s\n", sm_format_name((sm_format)f),
+                   sm_format_globs((sm_format)f));
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -152,7 +191,7 @@ int main(int argc, char **argv)
     argv++;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":f:o:j:qh", LONG_OPTS, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":f:o:j:t:qh", LONG_OPTS, NULL)) != -1) {
         switch (c) {
         case OPT_RULES: o.rules_dir = optarg; break;
         case 'f': o.format = optarg; break;
@@ -213,6 +252,24 @@ int main(int argc, char **argv)
         case OPT_FOLLOW: o.follow = true; break;
         case OPT_FAIL_ON: o.fail_on = optarg; break;
         case OPT_CONFIG: o.config = optarg; break;
+        case 't': {
+            const char *bad = NULL;
+            if (!parse_types(optarg, &o.types, &bad))
+                return usage_error("--type: unknown type '%s' (see "
+                                   "--type-list)", bad);
+            break;
+        }
+        case OPT_TYPE_LIST: type_list(); return EXIT_OK;
+        case OPT_PRE: o.pre = optarg; break;
+        case OPT_TIMEOUT: {
+            char *end;
+            long t = strtol(optarg, &end, 10);
+            if (end == optarg || *end || t < 1 || t > 3600)
+                return usage_error("--timeout takes seconds from 1 to 3600, "
+                                   "not '%s'", optarg);
+            o.timeout = (int)t;
+            break;
+        }
         case OPT_PROGRESS: want_progress = 1; break;
         case OPT_NO_PROGRESS: want_progress = 0; break;
         case 'q': o.quiet = true; break;

@@ -185,7 +185,8 @@ static void screen_task(void *task, void *state)
             fail_row(r, msg ? msg : "unsupported file type");
             free(msg);
         } else {
-            st = sm_doc_load_file(r->file, w->o->max_size, &doc, &err);
+            sm_read_options ro = cli_read_options(w->o);
+            st = sm_doc_read(r->file, &ro, &doc, &err);
             char *name = strcmp(r->file, "-") ? NULL : strdup("<stdin>");
             if (name) {              /* the name check and errors give it */
                 free(r->file);
@@ -207,6 +208,7 @@ static void screen_task(void *task, void *state)
         free(msg);
     }
     if (r->ok) {
+        r->format = sm_doc_format(doc);
         r->level = sm_result_level(res);
         for (int lv = SM_LEVEL_JUNIOR; lv <= SM_LEVEL_SENIOR; lv++)
             r->score[lv - 1] = sm_result_level_score(res, (sm_level)lv)->score;
@@ -387,6 +389,7 @@ typedef struct {
     row_filter filter;
     progress prog;
     size_t inputs, ok, failed;
+    size_t per_format[SM_FORMAT_COUNT];   /* ok rows by what they were */
     size_t left_hidden, left_links, left_repeats;
     bool read_error;
 } run;
@@ -458,9 +461,11 @@ static void push(run *R, screen_row *r)
 
 static void count(run *R, const screen_row *r)
 {
-    if (r->ok)
+    if (r->ok) {
         R->ok++;
-    else
+        if (r->format >= 0 && r->format < SM_FORMAT_COUNT)
+            R->per_format[r->format]++;
+    } else
         R->failed++;
 }
 
@@ -769,6 +774,18 @@ static void summary(const run *R)
                 R->left_repeats == 1 ? "" : "s");
     if (R->filter.hidden)
         fprintf(stderr, "; %zu not shown (filters)", R->filter.hidden);
+    /* rows per format, when any is more than text or Markdown */
+    size_t other = 0;
+    for (int f = SM_FORMAT_HTML; f < SM_FORMAT_COUNT; f++)
+        other += R->per_format[f];
+    sep = "; read as: ";
+    for (int f = 0; other && f < SM_FORMAT_COUNT; f++) {
+        if (!R->per_format[f])
+            continue;
+        fprintf(stderr, "%s%zu %s", sep, R->per_format[f],
+                sm_format_name((sm_format)f));
+        sep = ", ";
+    }
     fputc('\n', stderr);
 }
 

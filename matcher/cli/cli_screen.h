@@ -96,6 +96,7 @@ typedef struct {
     size_t line_len;
     size_t line_no;
     size_t order;            /* input position: the last tie-breaker */
+    sm_format format;        /* what it was read as (ok rows) */
     atomic_bool done;
 } screen_row;
 

@@ -33,14 +33,15 @@ typedef struct {
     bool oom;
 } walker;
 
-/* Extensions of the text formats the reader takes. */
+/* Extensions of the formats the readers take (what the file is, they
+ * tell by its content). */
 static const char *const TEXT_EXT[] = {
     "txt", "text", "md", "markdown", "mdown", "mkd", "rst", "org", "adoc",
-    "asciidoc", "html", "htm", "xhtml", NULL};
+    "asciidoc", "html", "htm", "xhtml", "pdf", "docx", "odt", "json", NULL};
 
-/* Extensions of formats this build cannot read. */
+/* Extensions of formats this build cannot read (but --pre can). */
 static const char *const OTHER_EXT[] = {
-    "pdf", "doc", "docx", "odt", "rtf", "pages", "xls", "xlsx", "ods", "ppt",
+    "doc", "rtf", "pages", "xls", "xlsx", "ods", "ppt",
     "pptx", "odp", "key", "png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff",
     "webp", "heic", "heif", "ico", "svg", "psd", "raw", "zip", "gz", "tgz",
     "bz2", "xz", "zst", "7z", "rar", "tar", "jar", "war", "exe", "dll", "so",
@@ -103,12 +104,34 @@ static void add(walker *w, const char *path, input_kind kind, const char *fmt,
     in->n++;
 }
 
+/* The file is of a --type asked for: its name matches the type's globs
+ * (as ripgrep's --type, by name; the reader still goes by content). */
+static bool type_wanted(const cli_opts *o, const char *ext)
+{
+    if (!o->types)
+        return true;
+    for (int f = 0; f < SM_FORMAT_COUNT; f++) {
+        if (!(o->types & 1u << f) || !*ext)
+            continue;
+        const char *g = sm_format_globs((sm_format)f);
+        size_t n = strlen(ext);
+        for (const char *p = strstr(g, "*."); p; p = strstr(p + 2, "*."))
+            if (!strncmp(p + 2, ext, n) && (p[2 + n] == ',' || !p[2 + n]))
+                return true;
+    }
+    return false;
+}
+
 /* A regular file found by the walk. */
 static void add_found(walker *w, const char *path)
 {
     char ext[16];
     extension(path, ext, sizeof ext);
-    if (in_list(TEXT_EXT, ext))
+    if (!type_wanted(w->o, ext))
+        return;
+    if (w->o->pre)                   /* the converter decides */
+        add(w, path, INPUT_READ, NULL, NULL);
+    else if (in_list(TEXT_EXT, ext))
         add(w, path, INPUT_READ, NULL, NULL);
     else if (in_list(OTHER_EXT, ext))
         add(w, path, INPUT_FAILED, "unsupported file type (.%s)", ext);
@@ -370,8 +393,6 @@ const char *walk_sniff(const char *path)
         size_t len, at;
         const char *what;
     } SIGS[] = {
-        {"%PDF-", 5, 0, "PDF document"},
-        {"PK\3\4", 4, 0, "ZIP archive or office document"},
         {"PK\5\6", 4, 0, "ZIP archive"},
         {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, 0, "old Microsoft Office document"},
         {"{\\rtf", 5, 0, "RTF document"},

@@ -491,6 +491,8 @@ struct sm_doc {
     size_t nlines;
     sm_error *warnings;
     size_t nwarnings, capwarnings;
+    sm_format format;
+    struct sm_doc_src *src;  /* converted formats: places (doc/formats.h) */
 };
 
 /* Normalize valid UTF-8 `in` into doc->text with anchors and line starts. */

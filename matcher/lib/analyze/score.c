@@ -109,6 +109,10 @@ sm_status sm_score(const sm_rules *rules, const sm_doc *doc,
                 continue;
             }
             sm_doc_position(doc, e->start, &ev->line, &ev->col);
+            char place[300];
+            if (sm_doc_place(doc, e->start, place, sizeof place) &&
+                !(ev->place = keep(r, sm_strdup(place))))
+                goto oom;
             ev->text = keep(r, sm_strndup(doc->text + e->start,
                                           e->end - e->start));
             if (!ev->text)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "analyze/sections.h"
+#include "doc/formats.h"
 
 enum { MAX_HEADING = 60 };
 
@@ -301,6 +302,17 @@ sm_sections *sm_sections_map(const sm_rules *r, sm_scratch *sc,
         size_t len = end - at, b, e;
         oom = !mark(m, at, cur);
         SM_WORK(len + 1);
+        /* a JSON Resume's structure says the line's section (the rules
+         * may not know it: then "other") */
+        const char *named = doc->src ? sm_doc_line_section(doc, ln) : NULL;
+        if (named) {
+            int idx = -1;
+            for (size_t i = 0; i < r->nsections; i++)
+                if (!strcmp(r->sections[i].name, named))
+                    idx = (int)i;
+            oom = oom || !mark(m, at, idx);
+            continue;
+        }
         if (len == 0 || is_rule_line(s, len))
             continue;
         strip_heading(s, len, &b, &e);

@@ -15,6 +15,7 @@
 #include "analyze/sections.h"
 #include "analyze/years.h"
 #include "internal.h"
+#include "doc/formats.h"
 
 typedef sm_job_range range;
 
@@ -22,6 +23,13 @@ enum {
     TITLE_BACK = 100,        /* how far before a range its title can start */
     CLAUSE_AHEAD = 60        /* the words after a range that say what it is */
 };
+
+static int line_cmp(const void *a, const void *b)
+{
+    const range *x = a, *y = b;
+    return x->line != y->line ? (x->line < y->line ? -1 : 1)
+                              : (x->from > y->from) - (x->from < y->from);
+}
 
 /* Where a clause ends, for the words around a range: a line break, ; | ·
  * or a sentence's end: ". " after a word of four letters or more, a digit
@@ -465,6 +473,30 @@ sm_status sm_years_find(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
         v[b] = tmp;
     }
 
+    /* a JSON Resume's work dates are its jobs: nothing to guess; each
+     * job's block runs from its first line to the next job's, or to the
+     * end of its section */
+    sm_job_range *jv = NULL;
+    size_t njv = 0;
+    bool structured = sm_doc_job_ranges(doc, today, &jv, &njv);
+    if (structured) {
+        free(v);
+        v = jv;
+        nv = njv;
+        sm_sort(v, nv, sizeof *v, line_cmp);
+        for (size_t k = 0; k < nv; k++) {
+            v[k].start = v[k].line < doc->nlines ? doc->line_starts[v[k].line]
+                                                 : n;
+            v[k].kind = 0;
+        }
+        for (size_t k = 0; k < nv; k++) {
+            size_t end = sm_section_end(secs, doc, v[k].start);
+            if (k + 1 < nv && v[k + 1].start < end)
+                end = v[k + 1].start;
+            v[k].end = end > v[k].start ? end : v[k].start;
+        }
+    }
+
     /* 4. a stated total: in the summary, or before the first job */
     stated best = {-1, 0, 0, false}, st;
     for (size_t i = 0; i < n; i++) {
@@ -523,8 +555,10 @@ sm_status sm_years_find(const sm_rules *r, sm_scratch *s, const sm_doc *doc,
                      "latest date shown", today / 12, today % 12 + 1);
         out->years = ranged;
         snprintf(out->method, sizeof out->method,
-                 "ranges: %zu job%s%s, overlaps merged, education left out%s",
-                 nv, nv == 1 ? "" : "s", extra, now);
+                 "ranges: %zu job%s%s%s, overlaps merged, education left out%s",
+                 nv, nv == 1 ? "" : "s",
+                 structured ? " (the work dates of the JSON Resume)" : "",
+                 extra, now);
     } else {
         snprintf(out->method, sizeof out->method,
                  "no dated jobs or stated total found");

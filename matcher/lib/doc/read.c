@@ -1,6 +1,8 @@
 /* read.c - a file or a memory buffer -> checked UTF-8 -> a normalized
- * document. Refuses binary input, repairs invalid UTF-8 with a warning and
- * converts UTF-16 with a byte-order mark. */
+ * document. Sends PDF, DOCX, ODT, HTML and JSON Resume to their readers
+ * (doc/formats.h), which convert them to text with a place per line;
+ * refuses binary input, repairs invalid UTF-8 with a warning and converts
+ * UTF-16 with a byte-order mark. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -8,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "doc/formats.h"
 
 void sm_doc_warn(sm_doc *doc, int line, int col, const char *fmt, ...)
 {
@@ -34,6 +36,7 @@ void sm_doc_free(sm_doc *doc)
     free(doc->anchors);
     free(doc->line_starts);
     free(doc->warnings);
+    sm_doc_src_free(doc->src);
     free(doc);
 }
 
@@ -154,28 +157,32 @@ static char *utf16_to_utf8(const unsigned char *p, size_t n, bool be,
     return o;
 }
 
-sm_status sm_doc_load_mem(const char *name, const void *data, size_t len,
-                          size_t max_size, sm_doc **out, sm_error *err)
+/* Text (of a file, or converted by a reader: `src`, taken over) -> a
+ * normalized document. */
+static sm_status text_doc(const char *name, const void *data, size_t len,
+                          size_t max_size, sm_format format, sm_doc_src *src,
+                          sm_doc **out, sm_error *err)
 {
     const unsigned char *p = data;
     char *conv = NULL;
     sm_status st;
-    if (!max_size)
-        max_size = SM_DEFAULT_MAX_SIZE;
-    if (!name)
-        name = "-";
-    if (len > max_size)
+    if (len > max_size) {
+        sm_doc_src_free(src);
         return sm_fail(err, SM_ERR_TOO_LARGE, name, 0, 0,
                        "file is larger than the limit of %zu bytes", max_size);
+    }
 
     sm_doc *doc = calloc(1, sizeof *doc);
     if (!doc || !(doc->name = sm_strdup(name))) {
         free(doc);
+        sm_doc_src_free(src);
         return sm_fail(err, SM_ERR_NOMEM, name, 0, 0, "out of memory");
     }
+    doc->format = format;
+    doc->src = src;
 
-    if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) ||
-                     (p[0] == 0xFE && p[1] == 0xFF))) {
+    if (!src && len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) ||
+                             (p[0] == 0xFE && p[1] == 0xFF))) {
         conv = utf16_to_utf8(p + 2, len - 2, p[0] == 0xFE, &len);
         if (!conv) {
             st = sm_fail(err, SM_ERR_NOMEM, name, 0, 0, "out of memory");
@@ -184,7 +191,7 @@ sm_status sm_doc_load_mem(const char *name, const void *data, size_t len,
         p = (const unsigned char *)conv;
         sm_doc_warn(doc, 0, 0, "converted from UTF-16 to UTF-8");
     }
-    if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+    if (!src && len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
         p += 3;
         len -= 3;
     }
@@ -258,8 +265,90 @@ fail:
     return st;
 }
 
+/* data[0..len) of `name` (on disk at `path`, or NULL) -> a document,
+ * through the reader its format needs. */
+static sm_status read_bytes(const char *name, const char *path,
+                            const void *data, size_t len,
+                            const sm_read_options *opt, sm_doc **out,
+                            sm_error *err)
+{
+    sm_read_options o = opt ? *opt : (sm_read_options){0};
+    if (!o.max_size)
+        o.max_size = SM_DEFAULT_MAX_SIZE;
+    if (o.timeout_ms <= 0)
+        o.timeout_ms = SM_DEFAULT_TIMEOUT_MS;
+    if (!name)
+        name = "-";
+    sm_format f = o.pre ? SM_FORMAT_PRE : sm_format_detect(name, data, len);
+    if (f == SM_FORMAT_TEXT || f == SM_FORMAT_MARKDOWN)
+        return text_doc(name, data, len, o.max_size, f, NULL, out, err);
+
+    sm_read_input in = {name, path, data, len, &o};
+    sm_error e = {0};
+    sm_conv c;
+    sm_status st;
+    if (!sm_conv_init(&c, f, o.max_size))
+        return sm_fail(err, SM_ERR_NOMEM, name, 0, 0, "out of memory");
+    switch (f) {
+    case SM_FORMAT_PDF: st = sm_read_pdf(&in, &c, &e); break;
+    case SM_FORMAT_DOCX: st = sm_read_zip(&in, &c, &e); break;
+    case SM_FORMAT_HTML: st = sm_read_html(&in, &c, &e); break;
+    case SM_FORMAT_JSON_RESUME: st = sm_read_jsonresume(&in, &c, &e); break;
+    default: st = sm_read_pre(&in, &c, &e); break;
+    }
+    if (st == SM_ERR_UNSUPPORTED && f == SM_FORMAT_JSON_RESUME && !e.msg[0]) {
+        sm_conv_free(&c);            /* JSON, but no resume: text */
+        return text_doc(name, data, len, o.max_size, SM_FORMAT_TEXT, NULL,
+                        out, err);
+    }
+    if (st == SM_OK)
+        st = sm_conv_finish(&c, name, &e);
+    if (st != SM_OK) {
+        sm_conv_free(&c);
+        if (err)
+            *err = e;
+        return st;
+    }
+    if (c.len == 0 || !c.text)
+        st = sm_fail(err, SM_ERR_EMPTY, name, 0, 0, "no text in this %s file",
+                     sm_format_name(c.src->format));
+    else
+        st = text_doc(name, c.text, c.len, (size_t)-1, c.src->format, c.src,
+                      out, err);
+    c.src = NULL;                    /* text_doc() took it */
+    sm_conv_free(&c);
+    return st;
+}
+
+sm_status sm_doc_read_mem(const char *name, const void *data, size_t len,
+                          const sm_read_options *opt, sm_doc **out,
+                          sm_error *err)
+{
+    size_t max = opt && opt->max_size ? opt->max_size : SM_DEFAULT_MAX_SIZE;
+    if (!name)
+        name = "-";
+    if (len > max)
+        return sm_fail(err, SM_ERR_TOO_LARGE, name, 0, 0,
+                       "file is larger than the limit of %zu bytes", max);
+    return read_bytes(name, NULL, data, len, opt, out, err);
+}
+
+sm_status sm_doc_load_mem(const char *name, const void *data, size_t len,
+                          size_t max_size, sm_doc **out, sm_error *err)
+{
+    sm_read_options o = {.max_size = max_size};
+    return sm_doc_read_mem(name, data, len, &o, out, err);
+}
+
 sm_status sm_doc_load_file(const char *path, size_t max_size, sm_doc **out,
                            sm_error *err)
+{
+    sm_read_options o = {.max_size = max_size};
+    return sm_doc_read(path, &o, out, err);
+}
+
+sm_status sm_doc_read(const char *path, const sm_read_options *opt,
+                      sm_doc **out, sm_error *err)
 {
     bool is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
@@ -267,10 +356,10 @@ sm_status sm_doc_load_file(const char *path, size_t max_size, sm_doc **out,
     struct stat sb;
     char *buf = NULL;
     size_t len = 0, cap = 0, expect = 0;
+    size_t max_size = opt && opt->max_size ? opt->max_size
+                                           : SM_DEFAULT_MAX_SIZE;
     sm_status st;
 
-    if (!max_size)
-        max_size = SM_DEFAULT_MAX_SIZE;
     if (fd < 0)
         return sm_fail(err, SM_ERR_IO, name, 0, 0, "%s", strerror(errno));
     if (fstat(fd, &sb) == 0) {
@@ -338,7 +427,7 @@ sm_status sm_doc_load_file(const char *path, size_t max_size, sm_doc **out,
         st = sm_fail(err, SM_ERR_EMPTY, name, 0, 0, "empty file");
         goto done;
     }
-    st = sm_doc_load_mem(name, buf, len, max_size, out, err);
+    st = read_bytes(name, is_stdin ? NULL : path, buf, len, opt, out, err);
 done:
     free(buf);
     if (!is_stdin)

@@ -129,6 +129,59 @@ sm_status sm_doc_load_mem(const char *name, const void *data, size_t len,
                           size_t max_size, sm_doc **out, sm_error *err);
 void sm_doc_free(sm_doc *doc);
 
+/* The formats a document is read from. The format is told by content
+ * (magic bytes, the structure of JSON, an HTML doctype), then by the
+ * extension; never by the extension alone. */
+typedef enum {
+    SM_FORMAT_TEXT = 0,      /* plain text (and anything not recognised) */
+    SM_FORMAT_MARKDOWN,      /* text with a Markdown extension */
+    SM_FORMAT_HTML,          /* visible text only (libxml2) */
+    SM_FORMAT_PDF,           /* through poppler's pdftotext, run as a child */
+    SM_FORMAT_DOCX,          /* word/document.xml, headers and footers */
+    SM_FORMAT_ODT,           /* content.xml and styles.xml */
+    SM_FORMAT_JSON_RESUME,   /* the resume.json schema */
+    SM_FORMAT_PRE,           /* converted by the caller's --pre command */
+    SM_FORMAT_COUNT
+} sm_format;
+
+/* "text", "markdown", "html", "pdf", "docx", "odt", "jsonresume", "pre";
+ * static. */
+const char *sm_format_name(sm_format f);
+/* The file names of a format, as globs joined by ", " ("*.pdf"); static.
+ * "" for SM_FORMAT_PRE. */
+const char *sm_format_globs(sm_format f);
+/* SM_OK and the format for a name of sm_format_name() ("json" and "md"
+ * too); SM_ERR_ARG otherwise. */
+sm_status sm_format_parse(const char *name, sm_format *out);
+sm_format sm_doc_format(const sm_doc *doc);
+
+typedef struct {
+    size_t max_size;         /* 0: SM_DEFAULT_MAX_SIZE; also bounds what a
+                                converter writes */
+    int timeout_ms;          /* a converter's time; 0: SM_DEFAULT_TIMEOUT_MS */
+    const char *pre;         /* a program every file goes through (its path
+                                as argument, its bytes on standard input;
+                                its output is read as text); NULL: none */
+} sm_read_options;
+
+#define SM_DEFAULT_TIMEOUT_MS 30000
+
+/* sm_doc_load_file() with options (opt may be NULL). PDF needs the
+ * pdftotext program (Debian: poppler-utils): without it, SM_ERR_UNSUPPORTED
+ * naming the package. */
+sm_status sm_doc_read(const char *path, const sm_read_options *opt,
+                      sm_doc **out, sm_error *err);
+/* sm_doc_load_mem() with options. */
+sm_status sm_doc_read_mem(const char *name, const void *data, size_t len,
+                          const sm_read_options *opt, sm_doc **out,
+                          sm_error *err);
+/* Where normalized byte `offset` comes from in the original, for people:
+ * "page 2, line 14" (PDF), "paragraph 31" (DOCX, ODT), "work[2].highlights[0]"
+ * (JSON Resume), "12:5" (HTML source line:column). Written to buf, which it
+ * returns; NULL for plain text and Markdown, whose line:col says it. */
+const char *sm_doc_place(const sm_doc *doc, size_t offset, char *buf,
+                         size_t cap);
+
 const char *sm_doc_name(const sm_doc *doc);
 size_t sm_doc_warning_count(const sm_doc *doc);
 const sm_error *sm_doc_warning(const sm_doc *doc, size_t i);
@@ -189,6 +242,9 @@ typedef struct {
     const char *pattern;         /* the pattern that matched */
     double strength;             /* 1 = strong; less for hedged or weak */
     const char *context;         /* the context rule that lowered it */
+    const char *place;           /* where in a PDF, DOCX, ODT, HTML or
+                                    JSON Resume (sm_doc_place()); NULL for
+                                    text, where line:col say it */
 } sm_evidence;
 
 typedef struct {

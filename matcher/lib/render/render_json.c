@@ -68,6 +68,8 @@ char *sm_render_json(const sm_result *r, unsigned flags)
             }
             sm_json_put(x, "line", json_integer(e->line), &ok);
             sm_json_put(x, "col", json_integer(e->col), &ok);
+            if (e->place)                /* PDF, DOCX, ODT, HTML, JSON */
+                sm_json_put(x, "place", json_string(e->place), &ok);
             sm_json_put(x, "text", json_string(e->text), &ok);
             sm_json_put(x, "section", json_string(e->section), &ok);
             sm_json_put(x, "strength", real3(e->strength), &ok);

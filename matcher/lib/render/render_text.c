@@ -60,8 +60,12 @@ sm_status sm_render_text(const sm_result *r, FILE *out, unsigned flags)
     for (size_t i = 0; i < r->nskills; i++) {
         const sm_skill_match *m = &r->skills[i];
         const sm_evidence *e = &m->evidence[0];
-        fprintf(out, "    %-*s  line %-4d \"%s\" in %s", (int)w, m->name,
-                e->line, e->text, e->section);
+        if (e->place)                    /* page 2, line 14; paragraph 3 */
+            fprintf(out, "    %-*s  %s \"%s\" in %s", (int)w, m->name,
+                    e->place, e->text, e->section);
+        else
+            fprintf(out, "    %-*s  line %-4d \"%s\" in %s", (int)w, m->name,
+                    e->line, e->text, e->section);
         if (m->n_mentions > 1)
             fprintf(out, " %s(+%zu more)%s", c->dim, m->n_mentions - 1,
                     c->reset);
