@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "internal.h"
+#include "analyze/analyze.h"
+#include "doc/doc.h"
+#include "util/util.h"
 
 static void today(const sm_options *opt, int *y, int *m)
 {

@@ -2,7 +2,10 @@
 #include <string.h>
 #include <stdlib.h>
 
-#include "internal.h"
+#include "analyze/analyze.h"
+#include "doc/doc.h"
+#include "rules/rules.h"
+#include "util/util.h"
 
 typedef struct {
     const sm_rules *rules;

@@ -7,7 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "analyze/analyze.h"
+#include "doc/doc.h"
+#include "engine/engine.h"
+#include "rules/rules.h"
+#include "util/util.h"
 
 enum { MAX_HEADING = 60 };
 

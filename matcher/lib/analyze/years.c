@@ -7,7 +7,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "internal.h"
+#include "analyze/analyze.h"
+#include "doc/doc.h"
+#include "rules/rules.h"
+#include "util/util.h"
 
 typedef sm_job_range range;
 

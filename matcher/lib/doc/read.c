@@ -8,7 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "doc/doc.h"
+#include "util/util.h"
 
 void sm_doc_warn(sm_doc *doc, int line, int col, const char *fmt, ...)
 {

@@ -12,7 +12,12 @@
 #include <string.h>
 #include <strings.h>
 
-#include "internal.h"
+#include "lint/lint.h"
+#include "analyze/analyze.h"
+#include "doc/doc.h"
+#include "engine/engine.h"
+#include "rules/rules.h"
+#include "util/util.h"
 
 enum { MAX_TITLE = 300, LABEL_LINES_FACTOR = 3 };
 

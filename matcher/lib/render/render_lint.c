@@ -6,7 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "render/render.h"
+#include "lint/lint.h"
+#include "rules/rules.h"
+#include "util/util.h"
 
 static const char *sarif_level(sm_severity s)
 {

@@ -8,7 +8,9 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "internal.h"
+#include "rules/rules.h"
+#include "engine/engine.h"
+#include "util/util.h"
 
 enum { MAX_RULES_FILE = 16 << 20 };
 
@@ -102,56 +104,6 @@ static sm_status parse_bool(ctx *c, const sm_ynode *n, const char *what,
 
 /* ---- sources and facts ---- */
 
-static bool parse_source(const char *s, char art[4], long *from, long *to)
-{
-    if (strlen(s) < 5 || s[3] != ':')
-        return false;
-    for (int i = 0; i < 3; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-        art[i] = s[i];
-    }
-    art[3] = '\0';
-    char *end;
-    *from = strtol(s + 4, &end, 10);
-    if (end == s + 4 || *from < 1)
-        return false;
-    *to = *from;
-    if (*end == '-') {
-        const char *b = end + 1;
-        *to = strtol(b, &end, 10);
-        if (end == b || *to < *from || *to - *from > 1000)
-            return false;
-    }
-    return *end == '\0';
-}
-
-static sm_status add_fact_lines(ctx *c, const sm_ynode *n)
-{
-    char art[4];
-    long from, to;
-    if (!parse_source(n->value, art, &from, &to))
-        return bad(c, n, "fact source '%s' is not of the form NNN:L or "
-                   "NNN:L-M", n->value);
-    for (long l = from; l <= to; l++) {
-        char key[32];
-        snprintf(key, sizeof key, "%s:%ld", art, l);
-        sm_fact_line *f;
-        HASH_FIND_STR(c->r->facts, key, f);
-        if (f)
-            continue;
-        f = calloc(1, sizeof *f);
-        if (!f || !(f->key = sm_strdup(key))) {
-            free(f);
-            return sm_fail(c->err, SM_ERR_NOMEM, c->file, 0, 0,
-                           "out of memory");
-        }
-        HASH_ADD_KEYPTR(hh, c->r->facts, f->key, strlen(f->key), f);
-    }
-    c->r->nfacts++;
-    return SM_OK;
-}
-
 static sm_status load_facts(ctx *c, const sm_ynode *list)
 {
     static const char *const keys[] = {"source", "article", "section", "item",
@@ -164,7 +116,7 @@ static sm_status load_facts(ctx *c, const sm_ynode *list)
             (st = check_keys(c, f, "fact", keys)) != SM_OK ||
             (st = need_string(c, f, "source", "fact", &src)) != SM_OK)
             break;
-        st = add_fact_lines(c, src);
+        st = sm_rules_fact_add(c->r, c->file, src, c->err);
     }
     return st;
 }
@@ -174,29 +126,6 @@ static sm_status load_facts(ctx *c, const sm_ynode *list)
 static sm_status check_source(ctx *c, const sm_ynode *n)
 {
     return sm_rules_check_source(c->r, c->file, n, c->err);
-}
-
-sm_status sm_rules_check_source(const sm_rules *r, const char *file,
-                                const sm_ynode *n, sm_error *err)
-{
-    ctx cc = {(sm_rules *)r, file, err}, *c = &cc;
-    char art[4];
-    long from, to;
-    if (!parse_source(n->value, art, &from, &to))
-        return bad(c, n, "source '%s' is not of the form NNN:L or NNN:L-M "
-                   "(seed article and line)", n->value);
-    if (!c->r->nfacts)
-        return SM_OK;
-    for (long l = from; l <= to; l++) {
-        char key[32];
-        sm_fact_line *f;
-        snprintf(key, sizeof key, "%s:%ld", art, l);
-        HASH_FIND_STR(c->r->facts, key, f);
-        if (!f)
-            return bad(c, n, "source '%s' points at no fact in "
-                       "corpus/facts.yaml (line %s)", n->value, key);
-    }
-    return SM_OK;
 }
 
 static sm_status sources(ctx *c, const sm_ynode *n, const char *what,
@@ -960,28 +889,6 @@ static sm_status load_sections(ctx *c, const sm_ynode *list)
 
 /* ---- trigger index ---- */
 
-static sm_status index_add(sm_trigger **table, const char *key, int skill)
-{
-    sm_trigger *t;
-    HASH_FIND_STR(*table, key, t);
-    if (!t) {
-        t = calloc(1, sizeof *t);
-        if (!t || !(t->key = sm_strdup(key))) {
-            free(t);
-            return SM_ERR_NOMEM;
-        }
-        HASH_ADD_KEYPTR(hh, *table, t->key, strlen(t->key), t);
-    }
-    for (size_t i = 0; i < t->n; i++)
-        if (t->skills[i] == skill)
-            return SM_OK;
-    int *slot = SM_PUSH(t->skills, t->n, t->cap);
-    if (!slot)
-        return SM_ERR_NOMEM;
-    *slot = skill;
-    return SM_OK;
-}
-
 static sm_status build_index(sm_rules *r, sm_error *err)
 {
     for (size_t i = 0; i < r->nskills; i++) {
@@ -1007,7 +914,7 @@ static sm_status build_index(sm_rules *r, sm_error *err)
                                k->info.id);
             memcpy(key, k->triggers[j], len);
             key[len] = '\0';
-            if (index_add(prefix ? &r->prefix : &r->exact, key, (int)i) !=
+            if (sm_trigger_add(prefix ? &r->prefix : &r->exact, key, (int)i) !=
                 SM_OK)
                 return sm_fail(err, SM_ERR_NOMEM, NULL, 0, 0,
                                "out of memory");
@@ -1264,17 +1171,6 @@ done:
     return SM_OK;
 }
 
-static void trigger_table_free(sm_trigger **table)
-{
-    sm_trigger *t, *tmp;
-    HASH_ITER(hh, *table, t, tmp) {
-        HASH_DEL(*table, t);
-        free(t->key);
-        free(t->skills);
-        free(t);
-    }
-}
-
 void sm_rules_free(sm_rules *r)
 {
     if (!r)
@@ -1314,8 +1210,8 @@ void sm_rules_free(sm_rules *r)
         free(f->key);
         free(f);
     }
-    trigger_table_free(&r->exact);
-    trigger_table_free(&r->prefix);
+    sm_trigger_table_free(&r->exact);
+    sm_trigger_table_free(&r->prefix);
     free(r->untriggered);
     sm_litindex_free(&r->lits);
     free(r->warnings);
@@ -1344,18 +1240,3 @@ const sm_skill_info *sm_rules_skill_find(const sm_rules *r, const char *id)
     return k ? &k->info : NULL;
 }
 
-const char *sm_level_name(sm_level level)
-{
-    static const char *const names[] = {"none", "junior", "mid", "senior"};
-    return (unsigned)level <= SM_LEVEL_SENIOR ? names[level] : "none";
-}
-
-sm_status sm_level_parse(const char *name, sm_level *out)
-{
-    for (int lv = SM_LEVEL_JUNIOR; lv <= SM_LEVEL_SENIOR; lv++)
-        if (!strcasecmp(name, sm_level_name((sm_level)lv))) {
-            *out = (sm_level)lv;
-            return SM_OK;
-        }
-    return SM_ERR_ARG;
-}

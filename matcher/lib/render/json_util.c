@@ -3,7 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "render/render.h"
+#include "doc/doc.h"
 
 void sm_json_put(json_t *o, const char *k, json_t *v, bool *ok)
 {
