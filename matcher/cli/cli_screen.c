@@ -480,7 +480,7 @@ static void write_rows(run *R, screen_row *const *rows, size_t n)
 static bool screen_files(run *R)
 {
     screen_inputs in;
-    if (!walk_inputs(R->o, &in))
+    if (!walk_inputs(R->o, NULL, &in))
         return false;
     size_t n = in.n;
     screen_row **rows = calloc(n + 1, sizeof *rows);
