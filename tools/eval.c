@@ -262,22 +262,69 @@ static void walk(const sm_rules *rules, sm_scratch *s, const char *dir,
 
 static double ratio(long a, long b) { return b ? (double)a / b : 0; }
 
+/* The floors file: "NAME VALUE" lines (precision, recall, level_accuracy,
+ * each 0..1), '#' comments. Each figure below its floor is printed; the
+ * number of those is returned, or -1 when the file cannot be read. */
+static int below_floors(const char *path, double precision, double recall,
+                        double accuracy)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "eval: %s: cannot read the floors\n", path);
+        return -1;
+    }
+    char line[256];
+    int below = 0, lineno = 0;
+    while (fgets(line, sizeof line, f)) {
+        char name[64];
+        double floor;
+        lineno++;
+        if (line[0] == '#' || sscanf(line, "%63s", name) != 1)
+            continue;
+        if (sscanf(line, "%63s %lf", name, &floor) != 2) {
+            fprintf(stderr, "eval: %s:%d: expected NAME VALUE\n", path,
+                    lineno);
+            fclose(f);
+            return -1;
+        }
+        double have = !strcmp(name, "precision") ? precision
+                    : !strcmp(name, "recall") ? recall
+                    : !strcmp(name, "level_accuracy") ? accuracy : -1;
+        if (have < 0) {
+            fprintf(stderr, "eval: %s:%d: unknown figure '%s'\n", path,
+                    lineno, name);
+            fclose(f);
+            return -1;
+        }
+        if (have < floor) {
+            printf("below floor: %s %.3f < %.3f\n", name, have, floor);
+            below++;
+        }
+    }
+    fclose(f);
+    if (!below)
+        printf("floors (%s): all met\n", path);
+    return below;
+}
+
 int main(int argc, char **argv)
 {
     const char *rules_dir = getenv("SKILLMATCH_RULES");
     sm_options opt = {.today_year = 2026, .today_month = 11};
-    const char *dirs[64];
+    const char *dirs[64], *floors = NULL;
     int ndirs = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--rules") && i + 1 < argc)
             rules_dir = argv[++i];
         else if (!strcmp(argv[i], "--today") && i + 1 < argc)
             sscanf(argv[++i], "%d-%d", &opt.today_year, &opt.today_month);
+        else if (!strcmp(argv[i], "--floors") && i + 1 < argc)
+            floors = argv[++i];
         else if (!strcmp(argv[i], "-v"))
             verbose = 1;
         else if (argv[i][0] == '-') {
             fprintf(stderr, "usage: eval [--rules DIR] [--today YYYY-MM] "
-                    "[-v] [DIR...]\n");
+                    "[--floors FILE] [-v] [DIR...]\n");
             return 2;
         } else if (ndirs < 64)
             dirs[ndirs++] = argv[i];
@@ -344,5 +391,6 @@ int main(int argc, char **argv)
            100 * ratio(right, all));
     sm_scratch_free(s);
     sm_rules_free(rules);
-    return 0;
+    int below = floors ? below_floors(floors, p, r, ratio(right, all)) : 0;
+    return below < 0 ? 2 : below > 0 ? 1 : 0;
 }
