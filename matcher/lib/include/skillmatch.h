@@ -422,7 +422,8 @@ typedef struct {
 
 /* Write the findings of `n` results in `fmt` to `out`. File names are
  * written as given; SARIF makes them relative URIs (uriBaseId
- * "%SRCROOT%") unless they are absolute. */
+ * "%SRCROOT%") unless they are absolute. SM_ERR_IO when writing to `out`
+ * failed (it is flushed), in every format. */
 SM_API sm_status sm_lint_render(const sm_lint_result *const *results, size_t n,
                                 sm_lint_format fmt,
                                 const sm_lint_render_options *opt, FILE *out);

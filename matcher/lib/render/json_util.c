@@ -31,3 +31,8 @@ json_t *sm_json_string_any(const char *s)
     free(fixed);
     return j;
 }
+
+json_t *sm_json_string_or_null(const char *s)
+{
+    return s ? sm_json_string_any(s) : json_null();
+}
