@@ -68,6 +68,19 @@ int sm_regex_find(const sm_regex *re, sm_scratch *s, const char *subject,
 int sm_regex_find_by(const sm_regex *re, sm_scratch *s, const char *subject,
                      size_t len, size_t start, size_t limit, size_t *mstart,
                      size_t *mend, sm_error *err);
+/* The same into match data `md` (with room for re's groups) instead of
+ * the scratch's, for a caller that reads the groups (sm_regex_group()). */
+int sm_regex_find_into(const sm_regex *re, sm_scratch *s,
+                       pcre2_match_data *md, const char *subject, size_t len,
+                       size_t start, size_t limit, size_t *mstart,
+                       size_t *mend, sm_error *err);
+/* The span of named group `name` of re's last match in md; false when the
+ * pattern has no such group or it took no part in the match. */
+bool sm_regex_group(const sm_regex *re, pcre2_match_data *md,
+                    const char *name, size_t *gs, size_t *ge);
+/* The one way a PCRE2 match error becomes an sm_error: SM_ERR_MATCH at
+ * re's file:line:col, with the pattern and PCRE2's words for rc. */
+sm_status sm_regex_match_fail(const sm_regex *re, int rc, sm_error *err);
 
 /* ---- literal prefilter (prefilter.c) ---- */
 /* What every match of `pattern` contains: factors, each a run of literals

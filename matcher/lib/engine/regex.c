@@ -3,6 +3,7 @@
  * result other than NOMATCH is an error, never "no match". */
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -45,6 +46,21 @@ static void first_bytes(sm_regex *re)
     }
 }
 
+/* PCRE2's words for error code rc. */
+static void pcre2_text(int rc, char *buf, size_t cap)
+{
+    if (pcre2_get_error_message(rc, (PCRE2_UCHAR *)buf, cap) < 0 && cap)
+        snprintf(buf, cap, "PCRE2 error %d", rc);
+}
+
+sm_status sm_regex_match_fail(const sm_regex *re, int rc, sm_error *err)
+{
+    char buf[256];
+    pcre2_text(rc, buf, sizeof buf);
+    return sm_fail(err, SM_ERR_MATCH, re->file, re->line, re->col,
+                   "pattern '%.80s': %s", re->src, buf);
+}
+
 sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
                            const char *file, int line, int col, sm_error *err)
 {
@@ -61,11 +77,10 @@ sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
                                  PCRE2_USE_OFFSET_LIMIT | extra,
                              &ec, &eo, NULL);
     if (!re->code) {
-        PCRE2_UCHAR buf[256];
-        pcre2_get_error_message(ec, buf, sizeof buf);
+        char buf[256];
+        pcre2_text(ec, buf, sizeof buf);
         return sm_fail(err, SM_ERR_REGEX, file, line, col,
-                       "bad pattern: %s at offset %zu", (char *)buf,
-                       (size_t)eo);
+                       "bad pattern: %s at offset %zu", buf, (size_t)eo);
     }
     first_bytes(re);
     re->src = sm_strdup(src);
@@ -178,6 +193,15 @@ int sm_regex_find_by(const sm_regex *re, sm_scratch *s, const char *subject,
                      size_t len, size_t start, size_t limit, size_t *mstart,
                      size_t *mend, sm_error *err)
 {
+    return sm_regex_find_into(re, s, s->md, subject, len, start, limit,
+                              mstart, mend, err);
+}
+
+int sm_regex_find_into(const sm_regex *re, sm_scratch *s,
+                       pcre2_match_data *md, const char *subject, size_t len,
+                       size_t start, size_t limit, size_t *mstart,
+                       size_t *mend, sm_error *err)
+{
     if (start > len || start > limit)
         return 0;
     if (re->first_known && start < len &&
@@ -190,22 +214,33 @@ int sm_regex_find_by(const sm_regex *re, sm_scratch *s, const char *subject,
     /* JIT code is run directly: pcre2_match() would check the same
      * arguments again on each of the many calls */
     int rc = re->jit ? pcre2_jit_match(re->code, (PCRE2_SPTR)subject, len,
-                                       start, 0, s->md, s->mctx)
+                                       start, 0, md, s->mctx)
                      : pcre2_match(re->code, (PCRE2_SPTR)subject, len, start,
-                                   PCRE2_NO_UTF_CHECK, s->md, s->mctx);
+                                   PCRE2_NO_UTF_CHECK, md, s->mctx);
     if (limited)   /* the context is shared with callers that set none */
         pcre2_set_offset_limit(s->mctx, PCRE2_UNSET);
     if (rc == PCRE2_ERROR_NOMATCH)
         return 0;
     if (rc < 0) {
-        PCRE2_UCHAR buf[256];
-        pcre2_get_error_message(rc, buf, sizeof buf);
-        sm_fail(err, SM_ERR_MATCH, re->file, re->line, re->col,
-                "pattern '%.80s': %s", re->src, (char *)buf);
+        sm_regex_match_fail(re, rc, err);
         return -1;
     }
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     *mstart = ov[0];
     *mend = ov[1];
     return 1;
+}
+
+bool sm_regex_group(const sm_regex *re, pcre2_match_data *md,
+                    const char *name, size_t *gs, size_t *ge)
+{
+    int g = pcre2_substring_number_from_name(re->code, (PCRE2_SPTR)name);
+    if (g < 0 || (uint32_t)g >= pcre2_get_ovector_count(md))
+        return false;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    if (ov[2 * g] == PCRE2_UNSET)
+        return false;
+    *gs = ov[2 * g];
+    *ge = ov[2 * g + 1];
+    return true;
 }

@@ -96,23 +96,8 @@ static void position(const lint_ctx *c, size_t off, int *line, int *col)
 static int find(lint_ctx *c, const sm_regex *re, const char *subj, size_t len,
                 size_t start, size_t *ms, size_t *me)
 {
-    if (start > len)
-        return 0;
-    int rc = pcre2_match(re->code, (PCRE2_SPTR)subj, len, start,
-                         PCRE2_NO_UTF_CHECK, c->md, c->s->mctx);
-    if (rc == PCRE2_ERROR_NOMATCH)
-        return 0;
-    if (rc < 0) {
-        PCRE2_UCHAR buf[256];
-        pcre2_get_error_message(rc, buf, sizeof buf);
-        sm_fail(c->err, SM_ERR_MATCH, re->file, re->line, re->col,
-                "pattern '%.80s': %s", re->src, (char *)buf);
-        return -1;
-    }
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
-    *ms = ov[0];
-    *me = ov[1];
-    return 1;
+    return sm_regex_find_into(re, c->s, c->md, subj, len, start, SIZE_MAX,
+                              ms, me, c->err);
 }
 
 /* The next match of re in the text from *pos on: 1, and *pos past it (one
@@ -130,15 +115,7 @@ static int next_match(lint_ctx *c, const sm_regex *re, size_t *pos,
 static bool group(const lint_ctx *c, const sm_regex *re, const char *name,
                   size_t *gs, size_t *ge)
 {
-    int g = pcre2_substring_number_from_name(re->code, (PCRE2_SPTR)name);
-    if (g < 0 || (uint32_t)g >= pcre2_get_ovector_count(c->md))
-        return false;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
-    if (ov[2 * g] == PCRE2_UNSET)
-        return false;
-    *gs = ov[2 * g];
-    *ge = ov[2 * g + 1];
-    return true;
+    return sm_regex_group(re, c->md, name, gs, ge);
 }
 
 /* ---- findings ---- */

@@ -130,23 +130,11 @@ static sm_status compile(ctx *c, const sm_ynode *n, const char *what,
 {
     if (n->kind != SM_Y_SCALAR || n->len == 0)
         return bad(c, n, "%s: a pattern must be a non-empty string", what);
-    sm_status st = sm_regex_compile(re, n->value, 0, c->file, n->line,
-                                    n->col + (n->quoted ? 1 : 0), c->err);
+    sm_status st = sm_rules_compile(re, c->file, n, 0, what,
+                                    &c->lr->max_capture, c->err);
     if (st == SM_OK)
         sm_regex_jit(re);
-    if (st == SM_ERR_REGEX) {
-        char m[sizeof c->err->msg];
-        snprintf(m, sizeof m, "%s", c->err->msg);
-        snprintf(c->err->msg, sizeof c->err->msg, "%s: %.400s", what, m);
-        c->err->code = st = SM_ERR_RULES;
-    }
-    if (st != SM_OK)
-        return st;
-    uint32_t caps = 0;
-    pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &caps);
-    if (caps > c->lr->max_capture)
-        c->lr->max_capture = caps;
-    return SM_OK;
+    return st;
 }
 
 static sm_status compile_list(ctx *c, const sm_ynode *n, const char *what,

@@ -194,16 +194,10 @@ static sm_status compile_list(ctx *c, const sm_ynode *n, const char *what,
             st = bad(c, p, "%s '%s': an empty pattern matches everywhere",
                      what, id);
         } else {
-            st = sm_regex_compile(&v[i], p->value, 0, c->file, p->line,
-                                  p->col + (p->quoted ? 1 : 0), c->err);
-            if (st == SM_ERR_REGEX) {
-                char m[sizeof c->err->msg];
-                snprintf(m, sizeof m, "%s", c->err->msg);
-                snprintf(c->err->msg, sizeof c->err->msg, "%s '%s': %.400s",
-                         what, id, m);
-                st = SM_ERR_RULES;
-                c->err->code = st;
-            }
+            char for_what[200];
+            snprintf(for_what, sizeof for_what, "%s '%s'", what, id);
+            st = sm_rules_compile(&v[i], c->file, p, 0, for_what,
+                                  &c->r->max_capture, c->err);
         }
         if (st != SM_OK) {
             for (size_t j = 0; j < i; j++)
@@ -211,10 +205,6 @@ static sm_status compile_list(ctx *c, const sm_ynode *n, const char *what,
             free(v);
             return st;
         }
-        uint32_t caps = 0;
-        pcre2_pattern_info(v[i].code, PCRE2_INFO_CAPTURECOUNT, &caps);
-        if (caps > c->r->max_capture)
-            c->r->max_capture = caps;
     }
     *out = v;
     *count = k;

@@ -1,5 +1,6 @@
 /* rules.h - the loaded rules: YAML trees with positions (yaml_tree.c);
- * skills, profiles, levels, context and sections (rules.c); the facts
+ * skills, profiles, levels, context and sections (rules.c); patterns
+ * compiled the one way (patterns.c); the facts
  * that sources cite and the salary figures (facts.c); the `lint:` key's
  * title words and checks (lint_rules.c). Immutable once loaded. Depends
  * on engine (patterns are compiled here, once), doc and util. */
@@ -156,6 +157,15 @@ struct sm_rules {
     struct sm_lint_rules *lint;     /* the `lint:` key and salary facts
                                        (lint_rules.c); NULL when none */
 };
+
+/* ---- patterns (patterns.c) ---- */
+/* Compile the pattern of scalar n of `file` into re (caseless, UTF, and
+ * PCRE2 options `extra`), with errors at n's line and column; a bad
+ * pattern is an SM_ERR_RULES whose message starts "what: ". Its capture
+ * count raises *max_capture (when not NULL). Not JIT-compiled yet. */
+sm_status sm_rules_compile(sm_regex *re, const char *file, const sm_ynode *n,
+                           uint32_t extra, const char *what,
+                           uint32_t *max_capture, sm_error *err);
 
 /* ---- facts and sources (facts.c) ---- */
 /* Add the lines of the fact source at scalar n ("NNN:L" or "NNN:L-M") to
