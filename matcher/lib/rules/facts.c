@@ -116,24 +116,29 @@ sm_status sm_lint_facts_load(sm_rules *r, const char *file,
         const sm_ynode *f = list->items[i], *sal, *lvn, *sec, *n;
         if (!(sal = sm_ymap_get(f, "salary")))
             continue;
-        if ((st = sm_ymap_check_keys(file, sal, "salary", skeys, err)) != SM_OK)
+        if ((st = sm_ymap_check_keys(file, sal, "salary", skeys,
+                                     err)) != SM_OK)
             return st;
         double lo, hi = -1;
-        if ((st = sm_ynode_number(file, sm_ymap_get(sal, "min"), "salary.min", 0,
+        if ((st = sm_ynode_number(file, sm_ymap_get(sal, "min"), "salary.min",
+                                  0,
                                  1e8, &lo, err)) != SM_OK)
             return st;
         if ((n = sm_ymap_get(sal, "max")) &&
-            (st = sm_ynode_number(file, n, "salary.max", lo, 1e8, &hi, err)) != SM_OK)
+            (st = sm_ynode_number(file, n, "salary.max", lo, 1e8, &hi,
+                                  err)) != SM_OK)
             return st;
         if ((n = sm_ymap_get(sal, "currency")) &&
             (n->kind != SM_Y_SCALAR || strcmp(n->value, "USD")))
-            return sm_ynode_fail(err, file, n, "salary.currency: only USD figures are "
+            return sm_ynode_fail(err, file, n,
+                                 "salary.currency: only USD figures are "
                        "compared");
         sm_level lv = SM_LEVEL_NONE;
         if ((lvn = sm_ymap_get(f, "level"))) {
             if (lvn->kind != SM_Y_SCALAR ||
                 sm_level_parse(lvn->value, &lv) != SM_OK)
-                return sm_ynode_fail(err, file, lvn, "fact level must be junior, mid or "
+                return sm_ynode_fail(err, file, lvn,
+                                     "fact level must be junior, mid or "
                            "senior");
         } else if ((sec = sm_ymap_get(f, "section")) &&
                    sec->kind == SM_Y_SCALAR) {

@@ -1,5 +1,7 @@
 /* rules.h - the loaded rules: YAML trees with positions (yaml_tree.c);
- * skills, profiles, levels, context and sections (rules.c); patterns
+ * the folder read and each key handed to its loader (rules.c): skills
+ * and triggers (skills.c), profiles and levels (profiles.c), context and
+ * sections (context.c); patterns
  * compiled the one way (patterns.c); the facts
  * that sources cite and the salary figures (facts.c); the `lint:` key's
  * title words and checks (lint_rules.c). Immutable once loaded. Depends
@@ -157,6 +159,54 @@ struct sm_rules {
     struct sm_lint_rules *lint;     /* the `lint:` key and salary facts
                                        (lint_rules.c); NULL when none */
 };
+
+/* ---- loading (rules.c; skills.c, profiles.c, context.c) ---- */
+/* What a loader works with: the rules being filled and the file read. */
+typedef struct {
+    sm_rules *r;
+    const char *file;        /* owned by r->files */
+    sm_error *err;
+} sm_rules_ctx;
+
+/* Unknown or repeated keys in `map` are errors. */
+sm_status sm_rules_check_keys(sm_rules_ctx *c, const sm_ynode *map,
+                              const char *what,
+                              const char *const *allowed);
+sm_status sm_rules_need_kind(sm_rules_ctx *c, const sm_ynode *n,
+                             sm_ynode_kind kind,
+                             const char *what);
+sm_status sm_rules_need_string(sm_rules_ctx *c, const sm_ynode *map,
+                               const char *key,
+                               const char *what, const sm_ynode **out);
+/* A scalar or a list of scalars -> the nodes of the strings. */
+sm_status sm_rules_strings(sm_rules_ctx *c, const sm_ynode *n,
+                           const char *what,
+                           const sm_ynode *const **out, size_t *count);
+sm_status sm_rules_number(sm_rules_ctx *c, const sm_ynode *n, const char *what,
+                          double lo, double hi, double *out);
+sm_status sm_rules_bool(sm_rules_ctx *c, const sm_ynode *n, const char *what,
+                        int *out);
+/* Every line a source names must be covered by a fact. With no facts at
+ * all, sources are not checked (a warning says so). */
+sm_status sm_rules_need_source(sm_rules_ctx *c, const sm_ynode *n);
+sm_status sm_rules_sources(sm_rules_ctx *c, const sm_ynode *n,
+                           const char *what,
+                           char ***out, size_t *count);
+char *sm_rules_join(char **v, size_t n, const char *sep);
+sm_status sm_rules_compile_list(sm_rules_ctx *c, const sm_ynode *n,
+                                const char *what,
+                                const char *id, sm_regex **out, size_t *count);
+sm_status sm_rules_load_skills(sm_rules_ctx *c, const sm_ynode *list);
+int sm_skill_order(const void *a, const void *b);
+void sm_skill_release(sm_skill *k);
+sm_status sm_rules_load_profiles(sm_rules_ctx *c, const sm_ynode *list);
+sm_status sm_rules_load_levels(sm_rules_ctx *c, const sm_ynode *m);
+void sm_profile_free(sm_profile *p);
+sm_skill *sm_rules_skill_by_id(const sm_rules *r, const char *id);
+sm_status sm_rules_load_context(sm_rules_ctx *c, const sm_ynode *m);
+sm_status sm_rules_load_sections(sm_rules_ctx *c, const sm_ynode *list);
+sm_status sm_rules_build_triggers(sm_rules *r, sm_error *err);
+bool sm_rules_valid_id(const char *s);
 
 /* ---- patterns (patterns.c) ---- */
 /* Compile the pattern of scalar n of `file` into re (caseless, UTF, and
