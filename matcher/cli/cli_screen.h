@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include "cli.h"
 #include "cli_pool.h"
@@ -62,5 +63,67 @@ void screen_out_table(screen_out *so, screen_row *const *rows, size_t n);
 void screen_out_end(screen_out *so);
 /* Columns of the terminal on standard output, $COLUMNS, or 0. */
 int screen_out_width(const cli_opts *o);
+
+
+/* ---- a run of screen (cli_screen.c, cli_jsonl.c, cli_progress.c) ---- */
+
+enum { PROGRESS_MS = 100 };   /* the progress bar's redraws, at most */
+
+typedef struct {
+    const sm_rules *rules;
+    const cli_opts *o;
+    sm_scratch *scratch;
+    unsigned json_flags;     /* SM_RENDER_* for the rows' JSON */
+    bool want_json;
+    int index;
+    int spill_fd;            /* -1: JSON stays in the row */
+    off_t spill_off;
+} screen_worker;
+
+typedef struct {
+    sm_level level;          /* --level, or NONE */
+    double min_score;        /* < 0: none */
+    long top;                /* < 0: none */
+    size_t shown_ok, hidden;
+} screen_filter;
+
+typedef struct {
+    bool on;
+    size_t total;            /* 0: not known (a stream) */
+    struct timespec start, last;
+} screen_progress;
+
+typedef struct {
+    cli_opts *o;
+    sm_rules *rules;
+    int jobs;
+    size_t queue_cap;
+    screen_worker *ws;
+    void **states;
+    int *spill_fds;
+    cli_pool *pool;
+    screen_out out;
+    screen_filter filter;
+    screen_progress prog;
+    size_t inputs, ok, failed;
+    size_t left_hidden, left_links, left_repeats;
+    bool read_error;
+} screen_run;
+
+/* A formatted string to free(); NULL when out of memory. */
+char *screen_strdupf(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+/* Does the row stay? Error rows always do. */
+bool screen_keep_row(screen_filter *f, const screen_row *r);
+void screen_print_warnings(screen_row *r, screen_progress *p);
+/* Queue a row, drawing the progress bar while the queue is full. */
+void screen_push(screen_run *R, screen_row *r);
+void screen_row_free(screen_row *r);
+bool screen_run_start(screen_run *R, bool spill);
+bool screen_stdin(screen_run *R);
+void screen_progress_start(screen_progress *p, bool on, size_t total);
+void screen_progress_draw(screen_progress *p, cli_pool *pool);
+void screen_progress_clear(screen_progress *p);
+void screen_count(screen_run *R, const screen_row *r);
 
 #endif
