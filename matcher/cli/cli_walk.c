@@ -368,6 +368,10 @@ bool walk_inputs(const cli_opts *o, const walk_filter *only,
     }
     if (ok && !(only && only->keep_order))
         qsort(in->v, in->n, sizeof *in->v, input_cmp);
+    if (!ok) {                   /* (callers that fail keep only v) */
+        free(in->per_arg);
+        in->per_arg = NULL;
+    }
     return ok;
 }
 
