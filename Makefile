@@ -28,8 +28,18 @@ LIB_OBJ  = $(LIB_SRC:matcher/%.c=$(BUILD)/%.o)
 CLI_OBJ  = $(CLI_SRC:matcher/%.c=$(BUILD)/%.o)
 LIB_INC  = -Imatcher/lib -Imatcher/lib/include
 CLI_INC  = -Imatcher/lib/include
+# only what skillmatch.h marks SM_API is exported; a function defined
+# without a prototype in sight (its module header not included, or a
+# header that lies about who owns it) is an error
+LIB_CFLAGS = -fPIC -fvisibility=hidden -Werror=missing-prototypes
 DEPS     = $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
-LIB      = $(BUILD)/libskillmatch.a
+# every library object with its internals, for unit tests, fuzz targets and
+# the evaluation (never installed)
+LIB      = $(BUILD)/libsm_objects.a
+# the installed libraries: the public API and nothing else
+STATIC   = $(BUILD)/libskillmatch.a
+SONAME   = libskillmatch.so.0
+SHARED   = $(BUILD)/libskillmatch.so
 BIN      = matcher/skillmatch
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -46,14 +56,15 @@ SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all \
 .PHONY: all demo check deps bench eval asan tsan valgrind fuzz fuzz-all fuzz-targets \
         build-asan-tests install uninstall clean help
 
-## all: install what is missing (tools/deps.sh), build the library and the program
+## all: install what is missing (tools/deps.sh), build the libraries (static
+##   and shared) and the program
 all:
 	@sh tools/deps.sh
-	@$(MAKE) --no-print-directory $(BIN)
+	@$(MAKE) --no-print-directory $(BIN) $(SHARED)
 
 $(BUILD)/lib/%.o: matcher/lib/%.c | $(BUILD)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(LIB_INC) -MMD -MP -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(LIB_CFLAGS) $(LIB_INC) -MMD -MP -c $< -o $@
 
 $(BUILD)/cli/%.o: matcher/cli/%.c | $(BUILD)
 	@mkdir -p $(@D)
@@ -65,10 +76,26 @@ $(BUILD):
 	@mkdir -p $(BUILD)/tests
 
 $(LIB): $(LIB_OBJ)
+	rm -f $@
 	$(AR) rcs $@ $^
 
-$(BIN): $(CLI_OBJ) $(LIB)
-	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+# one relocatable object whose hidden symbols become local: the archive
+# exports the same names as the shared library
+$(STATIC): $(LIB_OBJ)
+	$(LD) -r -o $(BUILD)/skillmatch.o $^
+	objcopy --localize-hidden $(BUILD)/skillmatch.o
+	rm -f $@
+	$(AR) rcs $@ $(BUILD)/skillmatch.o
+
+$(SHARED): $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(LDLIBS)
+
+# the program sees the public API only, in the header and at link time;
+# the module graph (no cycle, no CLI header in the library, no private
+# header in the program) is checked at each link
+$(BIN): $(CLI_OBJ) $(STATIC)
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(STATIC) $(LDLIBS)
+	@python3 tools/modgraph.py --quiet $(BUILD)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIB) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) $(LIB_INC) -o $@ $< $(LIB) $(LDLIBS)
@@ -167,7 +194,9 @@ install: all
 	  $(DESTDIR)$(INCDIR) $(DESTDIR)$(RULESDIR) $(DESTDIR)$(MANDIR)/man1 \
 	  $(DESTDIR)$(DATADIR)/bash-completion/completions
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/skillmatch
-	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libskillmatch.a
+	install -m 644 $(STATIC) $(DESTDIR)$(LIBDIR)/libskillmatch.a
+	install -m 755 $(SHARED) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libskillmatch.so
 	install -m 644 matcher/lib/include/skillmatch.h $(DESTDIR)$(INCDIR)/skillmatch.h
 	install -m 644 rules/*.yaml corpus/facts.yaml $(DESTDIR)$(RULESDIR)/
 	install -m 644 docs/skillmatch.1 $(DESTDIR)$(MANDIR)/man1/skillmatch.1
@@ -180,6 +209,7 @@ install: all
 ## uninstall: remove what install put in place
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/skillmatch $(DESTDIR)$(LIBDIR)/libskillmatch.a \
+	  $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libskillmatch.so \
 	  $(DESTDIR)$(INCDIR)/skillmatch.h $(DESTDIR)$(MANDIR)/man1/skillmatch.1 \
 	  $(DESTDIR)$(LIBDIR)/pkgconfig/skillmatch.pc \
 	  $(DESTDIR)$(DATADIR)/bash-completion/completions/skillmatch

@@ -28,6 +28,8 @@ for t in "$build"/tests/test_*; do
     [ -x "$t" ] && run "$(basename "$t")" "$t"
 done
 run "rules check" "$SM" rules check rules
+run "modgraph" python3 tools/modgraph.py "$build"
+run "exports" sh tests/exports.sh "$build"
 run "cli" sh tests/cli/run.sh
 run "lint schemas" sh tests/lint/validate.sh
 [ -x "${EVAL:-build/eval}" ] && run "eval harness" sh tests/eval_runs.sh

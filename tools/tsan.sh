@@ -12,12 +12,13 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -f "$2" ] && head -40 "$2"; }
 
-cases=$(cd tests/cli/cases && ls screen_*.sh 2>/dev/null | sed 's/\.sh$//')
+# the commands that run on the worker pool: screen and lint
+cases=$(cd tests/cli/cases && ls -d screen lint 2>/dev/null)
 if [ -n "$cases" ]; then
     if SKILLMATCH_BIN=$SM sh tests/cli/run.sh $cases >"$tmp/cli" 2>&1; then
         ok
     else
-        bad "screen cases of the CLI suite" "$tmp/cli"
+        bad "screen and lint cases of the CLI suite" "$tmp/cli"
     fi
 fi
 

@@ -1,20 +1,18 @@
 /* cli_lint.c - `skillmatch lint PATH...`: job-description drafts checked
  * against the level they claim, with findings for people (text) or for CI
- * (json, github, sarif, junit). Folders are walked for *.md and *.txt; the
- * drafts are linted on all cores, each into its own slot, and reported in
- * the order of the paths, whatever -j. */
-#include <dirent.h>
+ * (json, github, sarif, junit). Folders are walked for *.md and *.txt by
+ * the walker screen uses (cli_walk.c: each folder once, so a link loop
+ * ends); the drafts are linted by its worker pool (cli_pool.c), each into
+ * its own slot, and reported in the order of the paths, whatever -j. */
 #include <errno.h>
 #include <libgen.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli.h"
+#include "cli_pool.h"
+#include "cli_walk.h"
 
 typedef struct {
     char **v;
@@ -46,86 +44,8 @@ static void strings_free(strings *s)
 
 /* ---- finding the drafts ---- */
 
-static bool draft_name(const char *name)
-{
-    static const char *const EXT[] = {".md", ".markdown", ".mdown", ".mkd",
-                                      ".txt", ".text", NULL};
-    size_t n = strlen(name);
-    for (const char *const *e = EXT; *e; e++) {
-        size_t k = strlen(*e);
-        if (n > k && !strcasecmp(name + n - k, *e))
-            return true;
-    }
-    return false;
-}
-
-static int by_name(const struct dirent **a, const struct dirent **b)
-{
-    return strcmp((*a)->d_name, (*b)->d_name);
-}
-
-/* Drafts under `dir`, sorted, depth first. Returns false on out of memory;
- * unreadable folders are reported and counted in *bad. */
-static bool walk(const cli_opts *o, const char *dir, int depth, strings *out,
-                 int *bad)
-{
-    struct dirent **names = NULL;
-    int n = scandir(dir, &names, NULL, by_name);
-    if (n < 0) {
-        cli_error("%s: %s", dir, strerror(errno));
-        (*bad)++;
-        return true;
-    }
-    bool ok = true;
-    for (int i = 0; i < n; i++) {
-        const char *name = names[i]->d_name;
-        if (!ok || !strcmp(name, ".") || !strcmp(name, "..") ||
-            (name[0] == '.' && !o->hidden))
-            continue;
-        size_t len = strlen(dir) + strlen(name) + 2;
-        char *path = malloc(len);
-        if (!path) {
-            ok = false;
-            continue;
-        }
-        snprintf(path, len, "%s%s%s", dir,
-                 dir[strlen(dir) - 1] == '/' ? "" : "/", name);
-        struct stat sb;
-        int rc = o->follow ? stat(path, &sb) : lstat(path, &sb);
-        if (rc == 0 && S_ISDIR(sb.st_mode) && depth < 64)
-            ok = walk(o, path, depth + 1, out, bad);
-        else if (rc == 0 && S_ISREG(sb.st_mode) && draft_name(name))
-            ok = push(out, path);
-        free(path);
-    }
-    for (int i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
-    return ok;
-}
-
-static bool read_list(const char *from, strings *out)
-{
-    FILE *f = strcmp(from, "-") ? fopen(from, "r") : stdin;
-    if (!f) {
-        cli_error("%s: %s", from, strerror(errno));
-        return false;
-    }
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t len;
-    bool ok = true;
-    while (ok && (len = getline(&line, &cap, f)) >= 0) {
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            line[--len] = '\0';
-        if (len > 0)
-            ok = push(out, line);
-    }
-    free(line);
-    if (f != stdin)
-        fclose(f);
-    return ok;
-}
+static const char *const DRAFT_EXT[] = {"md", "markdown", "mdown", "mkd",
+                                        "txt", "text", NULL};
 
 /* ---- configurations, one per folder that has one ---- */
 
@@ -218,64 +138,53 @@ typedef struct {
     const sm_rules *rules;
     const cli_opts *o;
     sm_lint_options lopt;
-    slot *slots;
-    size_t n;
-    atomic_size_t next;
-    atomic_bool nomem;
 } job;
 
-static void *worker(void *arg)
+typedef struct {
+    const job *j;
+    sm_scratch *scratch;
+} worker;
+
+static void lint_task(void *task, void *state)
 {
-    job *j = arg;
-    sm_scratch *s = sm_scratch_new(j->rules);
-    if (!s) {
-        atomic_store(&j->nomem, true);
-        return NULL;
-    }
-    for (;;) {
-        size_t i = atomic_fetch_add(&j->next, 1);
-        if (i >= j->n)
-            break;
-        slot *sl = &j->slots[i];
-        sm_read_options ro = cli_read_options(j->o);
-        sl->st = sm_doc_read(sl->path, &ro, &sl->doc, &sl->err);
-        if (sl->st == SM_OK)
-            sl->st = sm_lint(j->rules, sl->cfg, s, sl->doc, &j->lopt,
-                             &sl->res, &sl->err);
-    }
-    sm_scratch_free(s);
-    return NULL;
+    slot *sl = task;
+    worker *w = state;
+    const job *j = w->j;
+    sm_read_options ro = cli_read_options(j->o);
+    sl->st = sm_doc_read(sl->path, &ro, &sl->doc, &sl->err);
+    if (sl->st == SM_OK)
+        sl->st = sm_lint(j->rules, sl->cfg, w->scratch, sl->doc, &j->lopt,
+                         &sl->res, &sl->err);
 }
 
-static int cores(void)
-{
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n > 0 ? (int)n : 1;
-}
-
-static bool run_all(job *j, int jobs)
+/* Lint slots[0..n) on -j workers (all cores by default); false when
+ * memory or threads run out. */
+static bool run_all(const job *j, slot *slots, size_t n, int jobs)
 {
     if (jobs <= 0)
-        jobs = cores();
-    if ((size_t)jobs > j->n)
-        jobs = (int)j->n;
-    if (jobs <= 1) {
-        worker(j);
-        return !atomic_load(&j->nomem);
+        jobs = cli_pool_cpus();
+    if ((size_t)jobs > n)
+        jobs = n ? (int)n : 1;
+    worker *ws = calloc((size_t)jobs, sizeof *ws);
+    void **states = calloc((size_t)jobs, sizeof *states);
+    bool ok = ws && states;
+    for (int i = 0; ok && i < jobs; i++) {
+        ws[i].j = j;
+        states[i] = &ws[i];
+        ok = (ws[i].scratch = sm_scratch_new(j->rules)) != NULL;
     }
-    pthread_t *t = calloc((size_t)jobs, sizeof *t);
-    if (!t)
-        return false;
-    int started = 0;
-    for (; started < jobs; started++)
-        if (pthread_create(&t[started], NULL, worker, j) != 0)
-            break;
-    if (!started)
-        worker(j);
-    for (int i = 0; i < started; i++)
-        pthread_join(t[i], NULL);
-    free(t);
-    return !atomic_load(&j->nomem);
+    cli_pool *pool = ok ? cli_pool_new(jobs, (size_t)jobs * 16, lint_task,
+                                       states)
+                        : NULL;
+    ok = pool != NULL;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = cli_pool_push(pool, &slots[i], -1);
+    cli_pool_free(pool);          /* finishes what is queued */
+    for (int i = 0; ws && i < jobs; i++)
+        sm_scratch_free(ws[i].scratch);
+    free(ws);
+    free(states);
+    return ok;
 }
 
 /* ---- the command ---- */
@@ -325,27 +234,32 @@ int cmd_lint(cli_opts *o)
     }
 
     int rc = EXIT_OK;
-    strings paths = {0};
-    bool ok = true;
-    for (int i = 0; ok && i < o->nargs; i++) {
-        struct stat sb;
-        const char *a = o->args[i];
-        if (strcmp(a, "-") && stat(a, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-            size_t before = paths.n;
-            int bad = 0;
-            ok = walk(o, a, 0, &paths, &bad);
-            if (bad)
-                rc = EXIT_INPUT;
-            if (ok && paths.n == before && !o->quiet)
-                cli_error("warning: %s: no drafts (*.md, *.txt) found", a);
-        } else {
-            ok = push(&paths, a);
-        }
-    }
-    if (ok && o->files_from && !read_list(o->files_from, &paths)) {
-        strings_free(&paths);
+    screen_inputs in;
+    const walk_filter drafts = {.ext = DRAFT_EXT, .keep_order = true};
+    if (!walk_inputs(o, &drafts, &in)) {
+        walk_inputs_free(&in);
         return EXIT_USAGE;
     }
+    for (int i = 0; i < o->nargs; i++) {
+        struct stat sb;
+        const char *a = o->args[i];
+        if (!in.per_arg[i] && !o->quiet && strcmp(a, "-") &&
+            stat(a, &sb) == 0 && S_ISDIR(sb.st_mode))
+            cli_error("warning: %s: no drafts (*.md, *.txt) found", a);
+    }
+    /* the folders that could not be read, and the like: reported, and
+     * the drafts that could still be found are linted */
+    strings paths = {0};
+    bool ok = true;
+    for (size_t i = 0; ok && i < in.n; i++) {
+        if (in.v[i].kind == INPUT_FAILED) {
+            cli_error("%s: %s", in.v[i].path, in.v[i].error);
+            rc = EXIT_INPUT;
+        } else {
+            ok = push(&paths, in.v[i].path);
+        }
+    }
+    walk_inputs_free(&in);
     if (!ok) {
         cli_error("out of memory");
         strings_free(&paths);
@@ -408,12 +322,10 @@ int cmd_lint(cli_opts *o)
             parse_fail_on(cf, &fail_on);
     }
 
-    job j = {.rules = rules, .o = o, .slots = slots, .n = paths.n};
-    atomic_init(&j.next, 0);
-    atomic_init(&j.nomem, false);
+    job j = {.rules = rules, .o = o};
     if (o->level)
         sm_level_parse(o->level, &j.lopt.level);
-    if (!run_all(&j, o->jobs)) {
+    if (!run_all(&j, slots, paths.n, o->jobs)) {
         cli_error("out of memory");
         code = EXIT_USAGE;
         goto done;

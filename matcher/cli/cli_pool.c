@@ -9,7 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli_screen.h"
+#include "cli_pool.h"
 
 typedef struct {
     cli_pool *pool;

@@ -10,10 +10,9 @@
  * large part of a row, go to a temporary file per worker until the rows
  * are written, which keeps memory small for any number of files.
  *
- * JSON lines (--stdin-jsonl): a filter. Rows come out in input order as
- * soon as they and all before them are done, so the output of a split
- * input is the concatenation of the outputs of its parts (GNU parallel
- * --pipe -k, Hadoop Streaming, Spark's pipe()). */
+ *
+ * The JSON-lines filter (--stdin-jsonl) is cli_jsonl.c, the progress bar
+ * cli_progress.c. */
 #include <errno.h>
 #include <jansson.h>
 #include <stdarg.h>
@@ -24,25 +23,9 @@
 
 #include "cli_screen.h"
 
-enum { PROGRESS_MS = 100 };
-
-typedef struct {
-    const sm_rules *rules;
-    const cli_opts *o;
-    sm_scratch *scratch;
-    unsigned json_flags;     /* SM_RENDER_* for the rows' JSON */
-    bool want_json;
-    int index;
-    int spill_fd;            /* -1: JSON stays in the row */
-    off_t spill_off;
-} worker_state;
-
 /* ---- one document, on a worker ---- */
 
-static char *dup_printf(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
-
-static char *dup_printf(const char *fmt, ...)
+char *screen_strdupf(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -72,10 +55,10 @@ static char *doc_warnings(const sm_doc *doc)
     for (size_t i = 0; i < n; i++) {
         const sm_error *e = sm_doc_warning(doc, i);
         char *next = e->line > 0
-            ? dup_printf("%sskillmatch: %s:%d:%d: warning: %s\n",
-                         all ? all : "", e->file, e->line, e->col, e->msg)
-            : dup_printf("%sskillmatch: %s: warning: %s\n", all ? all : "",
-                         e->file, e->msg);
+            ? screen_strdupf("%sskillmatch: %s:%d:%d: warning: %s\n",
+                             all ? all : "", e->file, e->line, e->col, e->msg)
+            : screen_strdupf("%sskillmatch: %s: warning: %s\n", all ? all : "",
+                             e->file, e->msg);
         free(all);
         if (!(all = next))
             break;
@@ -93,26 +76,28 @@ static json_t *parse_line(screen_row *r, char **id, const char **text,
     char *msg = NULL;
     *id = NULL;
     if (!j) {
-        msg = dup_printf("line %zu: invalid JSON: %s (column %d)", r->line_no,
-                         je.text, je.column);
+        msg = screen_strdupf("line %zu: invalid JSON: %s (column %d)",
+                             r->line_no,
+                             je.text, je.column);
     } else if (!json_is_object(j)) {
-        msg = dup_printf("line %zu: not a JSON object", r->line_no);
+        msg = screen_strdupf("line %zu: not a JSON object", r->line_no);
     } else {
         json_t *jid = json_object_get(j, "id");
         json_t *jt = json_object_get(j, "text");
         if (json_is_string(jid))
             *id = strdup(json_string_value(jid));
         else if (json_is_integer(jid))
-            *id = dup_printf("%lld", (long long)json_integer_value(jid));
+            *id = screen_strdupf("%lld", (long long)json_integer_value(jid));
         if (!jid)
-            msg = dup_printf("line %zu: no \"id\"", r->line_no);
+            msg = screen_strdupf("line %zu: no \"id\"", r->line_no);
         else if (!*id)
-            msg = dup_printf("line %zu: \"id\" is not a string or an integer",
-                             r->line_no);
+            msg = screen_strdupf("line %zu: \"id\" is not a string or an "
+                                 "integer", r->line_no);
         else if (!jt)
-            msg = dup_printf("line %zu: no \"text\"", r->line_no);
+            msg = screen_strdupf("line %zu: no \"text\"", r->line_no);
         else if (!json_is_string(jt))
-            msg = dup_printf("line %zu: \"text\" is not a string", r->line_no);
+            msg = screen_strdupf("line %zu: \"text\" is not a string",
+                                 r->line_no);
         else {
             *text = json_string_value(jt);
             *len = json_string_length(jt);
@@ -131,7 +116,7 @@ static json_t *parse_line(screen_row *r, char **id, const char **text,
 }
 
 /* Keep the JSON of a row: in the worker's file, or in the row. */
-static void keep_json(worker_state *w, screen_row *r, char *js)
+static void keep_json(screen_worker *w, screen_row *r, char *js)
 {
     size_t len = strlen(js), put = 0;
     if (w->spill_fd >= 0) {
@@ -157,7 +142,7 @@ static void keep_json(worker_state *w, screen_row *r, char *js)
 static void screen_task(void *task, void *state)
 {
     screen_row *r = task;
-    worker_state *w = state;
+    screen_worker *w = state;
     sm_doc *doc = NULL;
     sm_result *res = NULL;
     sm_error err = {0};
@@ -181,7 +166,7 @@ static void screen_task(void *task, void *state)
     } else {
         const char *what = r->kind == INPUT_SNIFF ? walk_sniff(r->file) : NULL;
         if (what) {
-            char *msg = dup_printf("unsupported file type (%s)", what);
+            char *msg = screen_strdupf("unsupported file type (%s)", what);
             fail_row(r, msg ? msg : "unsupported file type");
             free(msg);
         } else {
@@ -201,8 +186,8 @@ static void screen_task(void *task, void *state)
          * not the document's, the line of a JSON-lines document */
         const char *why = err.msg[0] ? err.msg : sm_strerror(st);
         char *msg = err.line > 0 && strcmp(err.file, r->file)
-            ? dup_printf("%s:%d:%d: %s", err.file, err.line, err.col, why)
-            : r->line_no ? dup_printf("line %zu: %s", r->line_no, why)
+            ? screen_strdupf("%s:%d:%d: %s", err.file, err.line, err.col, why)
+            : r->line_no ? screen_strdupf("line %zu: %s", r->line_no, why)
                          : NULL;
         fail_row(r, msg ? msg : why);
         free(msg);
@@ -238,63 +223,6 @@ static void screen_task(void *task, void *state)
     atomic_store_explicit(&r->done, true, memory_order_release);
 }
 
-/* ---- progress on stderr ---- */
-
-typedef struct {
-    bool on;
-    size_t total;            /* 0: not known (a stream) */
-    struct timespec start, last;
-} progress;
-
-static double since(const struct timespec *t)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - t->tv_sec) +
-           (double)(now.tv_nsec - t->tv_nsec) / 1e9;
-}
-
-static void progress_start(progress *p, bool on, size_t total)
-{
-    p->on = on;
-    p->total = total;
-    clock_gettime(CLOCK_MONOTONIC, &p->start);
-    p->last = p->start;
-}
-
-static void progress_draw(progress *p, cli_pool *pool)
-{
-    if (!p->on || since(&p->last) < PROGRESS_MS / 1000.0)
-        return;
-    size_t done = cli_pool_done(pool);
-    clock_gettime(CLOCK_MONOTONIC, &p->last);
-    double t = since(&p->start), rate = t > 0 ? (double)done / t : 0;
-    fputs("\r\033[K", stderr);
-    if (p->total) {
-        enum { BAR = 24 };
-        int full = (int)((double)done / (double)p->total * BAR);
-        fputc('[', stderr);
-        for (int i = 0; i < BAR; i++)
-            fputc(i < full ? '#' : '.', stderr);
-        fprintf(stderr, "] %zu/%zu files  %.0f/s", done, p->total, rate);
-        if (rate > 0 && done < p->total) {
-            long left = (long)((double)(p->total - done) / rate + 0.5);
-            fprintf(stderr, "  %ld:%02ld left", left / 60, left % 60);
-        }
-    } else {
-        fprintf(stderr, "%zu documents  %.0f/s", done, rate);
-    }
-    fflush(stderr);
-}
-
-static void progress_clear(progress *p)
-{
-    if (p->on) {
-        fputs("\r\033[K", stderr);
-        fflush(stderr);
-    }
-}
-
 /* ---- sorting and filters ---- */
 
 /* Scores compare as the CSV shows them (3 decimals), so that rows that
@@ -323,15 +251,8 @@ static int row_cmp(const void *a, const void *b)
     return x->order < y->order ? -1 : x->order > y->order;
 }
 
-typedef struct {
-    sm_level level;          /* --level, or NONE */
-    double min_score;        /* < 0: none */
-    long top;                /* < 0: none */
-    size_t shown_ok, hidden;
-} row_filter;
-
 /* Does the row stay? Error rows always do. */
-static bool keep_row(row_filter *f, const screen_row *r)
+bool screen_keep_row(screen_filter *f, const screen_row *r)
 {
     if (!r->ok)
         return true;
@@ -352,7 +273,7 @@ drop:
     return false;
 }
 
-static void row_free(screen_row *r)
+void screen_row_free(screen_row *r)
 {
     if (!r)
         return;
@@ -364,35 +285,17 @@ static void row_free(screen_row *r)
     free(r);
 }
 
-static void print_warnings(screen_row *r, progress *p)
+void screen_print_warnings(screen_row *r, screen_progress *p)
 {
     if (!r->warnings)
         return;
-    progress_clear(p);
+    screen_progress_clear(p);
     fputs(r->warnings, stderr);
     free(r->warnings);
     r->warnings = NULL;
 }
 
 /* ---- the run ---- */
-
-typedef struct {
-    cli_opts *o;
-    sm_rules *rules;
-    int jobs;
-    size_t queue_cap;
-    worker_state *ws;
-    void **states;
-    int *spill_fds;
-    cli_pool *pool;
-    screen_out out;
-    row_filter filter;
-    progress prog;
-    size_t inputs, ok, failed;
-    size_t per_format[SM_FORMAT_COUNT];   /* ok rows by what they were */
-    size_t left_hidden, left_links, left_repeats;
-    bool read_error;
-} run;
 
 static int make_spill_file(void)
 {
@@ -406,7 +309,7 @@ static int make_spill_file(void)
     return fd;
 }
 
-static bool run_start(run *R, bool spill)
+bool screen_run_start(screen_run *R, bool spill)
 {
     R->ws = calloc((size_t)R->jobs, sizeof *R->ws);
     R->states = calloc((size_t)R->jobs, sizeof *R->states);
@@ -417,7 +320,7 @@ static bool run_start(run *R, bool spill)
     for (int i = 0; i < R->jobs; i++)
         R->ws[i].spill_fd = -1;
     for (int i = 0; i < R->jobs; i++) {
-        worker_state *w = &R->ws[i];
+        screen_worker *w = &R->ws[i];
         w->rules = R->rules;
         w->o = R->o;
         w->index = i;
@@ -435,7 +338,7 @@ static bool run_start(run *R, bool spill)
     return R->pool != NULL;
 }
 
-static void run_stop(run *R)
+static void run_stop(screen_run *R)
 {
     cli_pool_free(R->pool);
     R->pool = NULL;
@@ -453,13 +356,13 @@ static void run_stop(run *R)
 }
 
 /* Queue a row, drawing the progress bar while the queue is full. */
-static void push(run *R, screen_row *r)
+void screen_push(screen_run *R, screen_row *r)
 {
     while (!cli_pool_push(R->pool, r, R->prog.on ? PROGRESS_MS : -1))
-        progress_draw(&R->prog, R->pool);
+        screen_progress_draw(&R->prog, R->pool);
 }
 
-static void count(run *R, const screen_row *r)
+void screen_count(screen_run *R, const screen_row *r)
 {
     if (r->ok) {
         R->ok++;
@@ -469,7 +372,7 @@ static void count(run *R, const screen_row *r)
         R->failed++;
 }
 
-static void write_rows(run *R, screen_row *const *rows, size_t n)
+static void write_rows(screen_run *R, screen_row *const *rows, size_t n)
 {
     if (R->out.format == FMT_TABLE) {
         screen_out_table(&R->out, rows, n);
@@ -482,10 +385,10 @@ static void write_rows(run *R, screen_row *const *rows, size_t n)
 }
 
 /* Paths and folders: every row in, sorted, filtered, written. */
-static bool screen_files(run *R)
+static bool screen_files(screen_run *R)
 {
     screen_inputs in;
-    if (!walk_inputs(R->o, &in))
+    if (!walk_inputs(R->o, NULL, &in))
         return false;
     size_t n = in.n;
     screen_row **rows = calloc(n + 1, sizeof *rows);
@@ -507,31 +410,31 @@ static bool screen_files(run *R)
     R->left_repeats = in.repeats;
     walk_inputs_free(&in);
     if (ok)
-        ok = run_start(R, true);
+        ok = screen_run_start(R, true);
     if (ok) {
-        progress_start(&R->prog, R->o->progress, n);
+        screen_progress_start(&R->prog, R->o->progress, n);
         for (size_t i = 0; i < n; i++) {
-            push(R, rows[i]);
-            progress_draw(&R->prog, R->pool);
+            screen_push(R, rows[i]);
+            screen_progress_draw(&R->prog, R->pool);
         }
         size_t done = 0;
         while (done < n) {
             done = cli_pool_wait(R->pool, done, R->prog.on ? PROGRESS_MS : -1);
-            progress_draw(&R->prog, R->pool);
+            screen_progress_draw(&R->prog, R->pool);
         }
-        progress_clear(&R->prog);
+        screen_progress_clear(&R->prog);
         R->inputs = n;
         for (size_t i = 0; i < n; i++) {
-            count(R, rows[i]);
-            print_warnings(rows[i], &R->prog);
+            screen_count(R, rows[i]);
+            screen_print_warnings(rows[i], &R->prog);
         }
         qsort(rows, n, sizeof *rows, row_cmp);
         size_t shown = 0;
         for (size_t i = 0; i < n; i++) {
-            if (keep_row(&R->filter, rows[i]))
+            if (screen_keep_row(&R->filter, rows[i]))
                 rows[shown++] = rows[i];
             else
-                row_free(rows[i]);
+                screen_row_free(rows[i]);
         }
         write_rows(R, rows, shown);
         n = shown;
@@ -539,221 +442,14 @@ static bool screen_files(run *R)
         cli_error("out of memory");
     }
     for (size_t i = 0; rows && i < n; i++)
-        row_free(rows[i]);
+        screen_row_free(rows[i]);
     free(rows);
     return ok;
 }
 
-/* ---- JSON lines from standard input ---- */
-
-typedef struct {
-    int fd;
-    char *buf;
-    size_t start, end, cap;
-    size_t limit;            /* longest line kept */
-    bool eof;
-} line_reader;
-
-/* The next line, without its newline, in *line (valid until the next
- * call). A line longer than the limit is read to its end and dropped:
- * *too_long is set. Returns 1, 0 at the end, -1 on a read error. */
-static int read_line(line_reader *lr, const char **line, size_t *len,
-                     bool *too_long)
-{
-    *too_long = false;
-    size_t scanned = lr->start;
-    for (;;) {
-        char *nl = memchr(lr->buf + scanned, '\n', lr->end - scanned);
-        if (nl || (lr->eof && (lr->end > lr->start || *too_long))) {
-            size_t stop = nl ? (size_t)(nl - lr->buf) : lr->end;
-            *line = lr->buf + lr->start;
-            *len = stop - lr->start;
-            lr->start = nl ? stop + 1 : stop;
-            if (*len > lr->limit)
-                *too_long = true;
-            return 1;
-        }
-        if (lr->eof)
-            return 0;
-        if (lr->end - lr->start > lr->limit) {
-            *too_long = true;            /* drop it, read on to its end */
-            lr->start = lr->end = 0;
-        }
-        if (lr->start > 0) {             /* move the partial line down */
-            memmove(lr->buf, lr->buf + lr->start, lr->end - lr->start);
-            lr->end -= lr->start;
-            lr->start = 0;
-        }
-        scanned = lr->end;
-        if (lr->end == lr->cap) {
-            char *nb = realloc(lr->buf, lr->cap * 2);
-            if (!nb)
-                return -1;
-            lr->buf = nb;
-            lr->cap *= 2;
-        }
-        ssize_t r = read(lr->fd, lr->buf + lr->end, lr->cap - lr->end);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0)
-            return -1;
-        if (r == 0)
-            lr->eof = true;
-        lr->end += (size_t)r;
-    }
-}
-
-static bool blank(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!strchr(" \t\r", s[i]))
-            return false;
-    return true;
-}
-
-/* The input held by rows not yet written, at most: past it, reading
- * waits for the workers (one huge line is still read). */
-#define MAX_IN_FLIGHT ((size_t)64 << 20)
-
-typedef struct {
-    screen_row **win;        /* rows in flight, by input position */
-    size_t cap, pushed, flushed;
-    size_t bytes;            /* their input lines' lengths */
-    size_t seen;             /* tasks known done */
-    screen_row **table;      /* table rows kept for the end */
-    size_t ntable, captable;
-    bool oom;
-} stream;
-
-static bool grow_rows(screen_row ***v, size_t *cap)
-{
-    size_t ncap = *cap ? *cap * 2 : 256;
-    screen_row **nv = realloc(*v, ncap * sizeof *nv);
-    if (!nv)
-        return false;
-    *v = nv;
-    *cap = ncap;
-    return true;
-}
-
-/* Write the rows that are done and have nothing undone before them; with
- * `all`, wait for every row. */
-static void flush(run *R, stream *S, bool all)
-{
-    while (S->flushed < S->pushed) {
-        screen_row *r = S->win[S->flushed % S->cap];
-        while (!atomic_load_explicit(&r->done, memory_order_acquire)) {
-            if (!all && S->pushed - S->flushed < S->cap &&
-                S->bytes <= MAX_IN_FLIGHT)
-                return;
-            /* wake for a batch of rows, not for each one */
-            size_t want = S->seen + S->cap / 4;
-            if (want >= S->pushed)
-                want = S->pushed - 1;
-            S->seen = cli_pool_wait(R->pool, want,
-                                    R->prog.on ? PROGRESS_MS : -1);
-            progress_draw(&R->prog, R->pool);
-        }
-        S->flushed++;
-        S->bytes -= r->line_len;
-        count(R, r);
-        print_warnings(r, &R->prog);
-        if (!keep_row(&R->filter, r)) {
-            row_free(r);
-        } else if (R->out.format != FMT_TABLE) {
-            screen_out_row(&R->out, r);
-            row_free(r);
-        } else if (S->ntable < S->captable ||
-                   grow_rows(&S->table, &S->captable)) {
-            S->table[S->ntable++] = r;
-        } else {
-            S->oom = true;
-            row_free(r);
-        }
-    }
-}
-
-static bool screen_stdin(run *R)
-{
-    stream S = {0};
-    line_reader lr = {.fd = STDIN_FILENO, .cap = 65536};
-    size_t max = R->o->max_size ? R->o->max_size : SM_DEFAULT_MAX_SIZE;
-    /* JSON escapes make a text up to six times longer (\u0001) */
-    lr.limit = max < ((size_t)1 << 40) ? max * 6 + 4096 : max;
-    S.cap = R->queue_cap * 2 + (size_t)R->jobs;
-    lr.buf = malloc(lr.cap);
-    S.win = calloc(S.cap, sizeof *S.win);
-    if (!lr.buf || !S.win || !run_start(R, false)) {
-        free(lr.buf);
-        free(S.win);
-        cli_error("out of memory");
-        return false;
-    }
-    progress_start(&R->prog, R->o->progress, 0);
-    screen_out_begin(&R->out);
-    const char *line;
-    size_t len, line_no = 0;
-    bool too_long;
-    int rc = 0;
-    while (!S.oom && (rc = read_line(&lr, &line, &len, &too_long)) > 0) {
-        line_no++;
-        if (!too_long && blank(line, len))
-            continue;
-        screen_row *r = calloc(1, sizeof *r);
-        char name[64];
-        snprintf(name, sizeof name, "<stdin>:%zu", line_no);
-        if (r && !(r->file = strdup(name))) {
-            free(r);
-            r = NULL;
-        }
-        if (r && too_long) {
-            r->kind = INPUT_FAILED;
-            r->error = dup_printf("line %zu: longer than the limit of %zu "
-                                  "bytes", line_no, lr.limit);
-        } else if (r && (r->line = malloc(len + 1))) {
-            memcpy(r->line, line, len);
-            r->line[len] = '\0';
-            r->line_len = len;
-        }
-        if (!r || (too_long ? !r->error : !r->line)) {
-            row_free(r);
-            S.oom = true;
-            break;
-        }
-        r->line_no = line_no;
-        r->order = S.pushed;
-        r->spill = -1;
-        flush(R, &S, false);     /* waits while the window is full */
-        S.win[S.pushed++ % S.cap] = r;
-        S.bytes += r->line_len;
-        R->inputs++;
-        push(R, r);
-        flush(R, &S, false);
-        progress_draw(&R->prog, R->pool);
-    }
-    if (rc < 0) {
-        cli_error("standard input: %s", strerror(errno));
-        R->read_error = true;
-    }
-    flush(R, &S, true);
-    progress_clear(&R->prog);
-    if (R->out.format == FMT_TABLE)
-        screen_out_table(&R->out, S.table, S.ntable);
-    else
-        screen_out_end(&R->out);
-    for (size_t i = 0; i < S.ntable; i++)
-        row_free(S.table[i]);
-    free(S.table);
-    free(S.win);
-    free(lr.buf);
-    if (S.oom)
-        cli_error("out of memory");
-    return !S.oom;
-}
-
 /* ---- the command ---- */
 
-static void summary(const run *R)
+static void summary(const screen_run *R)
 {
     const char *what = R->o->stdin_jsonl ? "document" : "file";
     fprintf(stderr, "skillmatch: screened %zu %s%s: %zu ok, %zu failed",
@@ -820,7 +516,7 @@ int cmd_screen(cli_opts *o)
     if (stdin_uses > 1)
         return usage("standard input ('-') named more than once");
 
-    run R = {.o = o};
+    screen_run R = {.o = o};
     R.filter.level = SM_LEVEL_NONE;
     if (o->level)
         sm_level_parse(o->level, &R.filter.level);

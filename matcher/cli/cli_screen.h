@@ -1,6 +1,6 @@
-/* cli_screen.h - what the files of `skillmatch screen` share: the inputs
- * found by the walk (cli_walk.c), the worker pool (cli_pool.c) and the
- * rows and their output formats (cli_table.c). */
+/* cli_screen.h - what the files of `skillmatch screen` share: the rows
+ * and their output formats (cli_table.c); the inputs come from the walk
+ * (cli_walk.h) and are analysed by the pool (cli_pool.h). */
 #ifndef SM_CLI_SCREEN_H
 #define SM_CLI_SCREEN_H
 
@@ -8,67 +8,11 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include "cli.h"
-
-/* ---- inputs (cli_walk.c) ---- */
-
-typedef enum {
-    INPUT_READ,         /* named, or a text extension: read it */
-    INPUT_SNIFF,        /* found by the walk, extension unknown: look at
-                           its first bytes before reading it */
-    INPUT_FAILED        /* known to fail already: `error` says why */
-} input_kind;
-
-typedef struct {
-    char *path;
-    input_kind kind;
-    char *error;        /* INPUT_FAILED: the message */
-} screen_input;
-
-typedef struct {
-    screen_input *v;
-    size_t n, cap;
-    size_t hidden;      /* hidden files and folders left out (--hidden) */
-    size_t links;       /* symbolic links left out (--follow) */
-    size_t repeats;     /* folders reached twice through links: a loop or
-                           a second way in; walked once */
-} screen_inputs;
-
-/* Every file named by the arguments and by --files-from, folders walked,
- * sorted by path (byte order) so that the work does not depend on the
- * order a file system lists folders in. False (a message printed) when
- * --files-from cannot be read or memory runs out. */
-bool walk_inputs(const cli_opts *o, screen_inputs *in);
-void walk_inputs_free(screen_inputs *in);
-
-/* What the first bytes of an INPUT_SNIFF file say: NULL when it may be
- * text, else a static description ("PDF document", "ZIP archive"...). */
-const char *walk_sniff(const char *path);
-
-/* ---- worker pool (cli_pool.c) ---- */
-
-typedef struct cli_pool cli_pool;
-/* Runs one task on a worker; `state` is that worker's own state. */
-typedef void (*cli_pool_fn)(void *task, void *state);
-
-/* `nworkers` threads, each handed states[i]; at most `queue_cap` tasks
- * wait. NULL when the threads cannot be started. */
-cli_pool *cli_pool_new(int nworkers, size_t queue_cap, cli_pool_fn fn,
-                       void **states);
-/* Queue a task, waiting while the queue is full; gives up after
- * `timeout_ms` (< 0: never) and returns false, the task not queued. */
-bool cli_pool_push(cli_pool *p, void *task, int timeout_ms);
-/* Wait until more than `seen` tasks are done or `timeout_ms` passed;
- * returns how many are done. */
-size_t cli_pool_wait(cli_pool *p, size_t seen, int timeout_ms);
-/* How many tasks are done. */
-size_t cli_pool_done(cli_pool *p);
-/* Finish the queued tasks, stop the workers, release the pool (NULL is
- * fine). */
-void cli_pool_free(cli_pool *p);
-/* The number of processors online (at least 1). */
-int cli_pool_cpus(void);
+#include "cli_pool.h"
+#include "cli_walk.h"
 
 /* ---- rows (cli_screen.c fills them, cli_table.c writes them) ---- */
 
@@ -120,5 +64,68 @@ void screen_out_table(screen_out *so, screen_row *const *rows, size_t n);
 void screen_out_end(screen_out *so);
 /* Columns of the terminal on standard output, $COLUMNS, or 0. */
 int screen_out_width(const cli_opts *o);
+
+
+/* ---- a run of screen (cli_screen.c, cli_jsonl.c, cli_progress.c) ---- */
+
+enum { PROGRESS_MS = 100 };   /* the progress bar's redraws, at most */
+
+typedef struct {
+    const sm_rules *rules;
+    const cli_opts *o;
+    sm_scratch *scratch;
+    unsigned json_flags;     /* SM_RENDER_* for the rows' JSON */
+    bool want_json;
+    int index;
+    int spill_fd;            /* -1: JSON stays in the row */
+    off_t spill_off;
+} screen_worker;
+
+typedef struct {
+    sm_level level;          /* --level, or NONE */
+    double min_score;        /* < 0: none */
+    long top;                /* < 0: none */
+    size_t shown_ok, hidden;
+} screen_filter;
+
+typedef struct {
+    bool on;
+    size_t total;            /* 0: not known (a stream) */
+    struct timespec start, last;
+} screen_progress;
+
+typedef struct {
+    cli_opts *o;
+    sm_rules *rules;
+    int jobs;
+    size_t queue_cap;
+    screen_worker *ws;
+    void **states;
+    int *spill_fds;
+    cli_pool *pool;
+    screen_out out;
+    screen_filter filter;
+    screen_progress prog;
+    size_t inputs, ok, failed;
+    size_t per_format[SM_FORMAT_COUNT];   /* ok rows by what they were */
+    size_t left_hidden, left_links, left_repeats;
+    bool read_error;
+} screen_run;
+
+/* A formatted string to free(); NULL when out of memory. */
+char *screen_strdupf(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+/* Does the row stay? Error rows always do. */
+bool screen_keep_row(screen_filter *f, const screen_row *r);
+void screen_print_warnings(screen_row *r, screen_progress *p);
+/* Queue a row, drawing the progress bar while the queue is full. */
+void screen_push(screen_run *R, screen_row *r);
+void screen_row_free(screen_row *r);
+bool screen_run_start(screen_run *R, bool spill);
+bool screen_stdin(screen_run *R);
+void screen_progress_start(screen_progress *p, bool on, size_t total);
+void screen_progress_draw(screen_progress *p, cli_pool *pool);
+void screen_progress_clear(screen_progress *p);
+void screen_count(screen_run *R, const screen_row *r);
 
 #endif

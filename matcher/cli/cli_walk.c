@@ -1,4 +1,4 @@
-/* cli_walk.c - the inputs of `skillmatch screen`: named files, folders
+/* cli_walk.c - the inputs of `screen` and `lint`: named files, folders
  * walked recursively, and lists from --files-from. Hidden entries and
  * symbolic links are left out unless asked for (and counted, so that the
  * summary can say so); with --follow, each folder is walked once, known by
@@ -14,7 +14,7 @@
 #include <unistd.h>
 #include <uthash.h>
 
-#include "cli_screen.h"
+#include "cli_walk.h"
 
 typedef struct {
     dev_t dev;
@@ -28,6 +28,7 @@ typedef struct {
 
 typedef struct {
     const cli_opts *o;
+    const walk_filter *only;
     screen_inputs *in;
     dir_seen *seen;
     bool oom;
@@ -122,12 +123,20 @@ static bool type_wanted(const cli_opts *o, const char *ext)
     return false;
 }
 
+/* A file found by the walk that the filter leaves out. */
+static bool left_out(const walker *w, const char *path)
+{
+    char ext[16];
+    extension(path, ext, sizeof ext);
+    return w->only && w->only->ext && !in_list(w->only->ext, ext);
+}
+
 /* A regular file found by the walk. */
 static void add_found(walker *w, const char *path)
 {
     char ext[16];
     extension(path, ext, sizeof ext);
-    if (!type_wanted(w->o, ext))
+    if (left_out(w, path) || !type_wanted(w->o, ext))
         return;
     if (w->o->pre)                   /* the converter decides */
         add(w, path, INPUT_READ, NULL, NULL);
@@ -197,7 +206,7 @@ static void add_stat(walker *w, const char *path, const struct stat *sb)
         walk_dir(w, path);
     } else if (S_ISREG(sb->st_mode)) {
         add_found(w, path);
-    } else {
+    } else if (!left_out(w, path)) {
         add(w, path, INPUT_FAILED, "%s", kind_name(sb->st_mode));
     }
 }
@@ -273,8 +282,9 @@ static void walk_dir(walker *w, const char *dir)
         } else if (type == DT_DIR && !w->o->follow) {
             walk_dir(w, path);
         } else if (stat(path, &sb) != 0) {
-            add(w, path, INPUT_FAILED, type == DT_LNK
-                ? "broken symbolic link: %s" : "%s", strerror(errno));
+            if (!left_out(w, path))
+                add(w, path, INPUT_FAILED, type == DT_LNK
+                    ? "broken symbolic link: %s" : "%s", strerror(errno));
         } else {
             add_stat(w, path, &sb);
         }
@@ -353,13 +363,19 @@ static int input_cmp(const void *a, const void *b)
     return strcmp(x->path, y->path);
 }
 
-bool walk_inputs(const cli_opts *o, screen_inputs *in)
+bool walk_inputs(const cli_opts *o, const walk_filter *only,
+                 screen_inputs *in)
 {
-    walker w = {.o = o, .in = in};
+    walker w = {.o = o, .only = only, .in = in};
     bool ok = true;
     memset(in, 0, sizeof *in);
-    for (int i = 0; i < o->nargs && !w.oom; i++)
+    if (!(in->per_arg = calloc((size_t)o->nargs + 1, sizeof *in->per_arg)))
+        w.oom = true;
+    for (int i = 0; i < o->nargs && !w.oom; i++) {
+        size_t before = in->n;
         add_named(&w, o->args[i]);
+        in->per_arg[i] = in->n - before;
+    }
     if (o->files_from && !w.oom)
         ok = files_from(&w, o->files_from);
     dir_seen *d, *tmp;
@@ -371,8 +387,12 @@ bool walk_inputs(const cli_opts *o, screen_inputs *in)
         cli_error("out of memory");
         ok = false;
     }
-    if (ok)
+    if (ok && !(only && only->keep_order))
         qsort(in->v, in->n, sizeof *in->v, input_cmp);
+    if (!ok) {                   /* (callers that fail keep only v) */
+        free(in->per_arg);
+        in->per_arg = NULL;
+    }
     return ok;
 }
 
@@ -383,6 +403,7 @@ void walk_inputs_free(screen_inputs *in)
         free(in->v[i].error);
     }
     free(in->v);
+    free(in->per_arg);
     memset(in, 0, sizeof *in);
 }
 

@@ -1,9 +1,12 @@
 #!/bin/sh
-# CLI golden tests. Each case is tests/cli/cases/NAME.sh, a shell snippet run
-# from the repo root with $SM naming the program; NAME.exit holds the exit
-# status it must give, NAME.out its exact standard output and NAME.err, when
-# present, its exact standard error.
-#   tests/cli/run.sh [--update] [NAME...]   (--update rewrites expectations)
+# CLI golden tests, in a folder per command: tests/cli/cases/CMD/NAME.sh is
+# a shell snippet run from the repo root with $SM naming the program;
+# NAME.exit holds the exit status it must give, NAME.out its exact
+# standard output and NAME.err its exact standard error. Standard error is
+# always compared: with no NAME.err, it must be empty.
+#   tests/cli/run.sh [--update] [CMD/NAME | CMD ...]
+#   (--update rewrites the expectations; NAME.err only where there is
+#   something on standard error)
 SM=${SKILLMATCH_BIN:-matcher/skillmatch}
 export SM
 # output must not depend on the day or the terminal
@@ -14,15 +17,22 @@ dir=tests/cli/cases
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
-if [ $# -gt 0 ]; then cases="$*"; else
-    cases=$(cd $dir && ls *.sh | sed 's/\.sh$//'); fi
+if [ $# -gt 0 ]; then
+    cases=$(for a in "$@"; do
+        if [ -d "$dir/$a" ]; then (cd $dir && ls "$a"/*.sh); else
+            echo "$a.sh"; fi; done | sed 's/\.sh$//')
+else
+    cases=$(cd $dir && ls */*.sh | sed 's/\.sh$//')
+fi
+: >"$tmp/empty"
 for name in $cases; do
     sh "$dir/$name.sh" >"$tmp/out" 2>"$tmp/err" </dev/null
     code=$?
     if [ $update = 1 ]; then
         echo $code >"$dir/$name.exit"
         cp "$tmp/out" "$dir/$name.out"
-        [ -f "$dir/$name.err" ] && cp "$tmp/err" "$dir/$name.err"
+        if [ -s "$tmp/err" ]; then cp "$tmp/err" "$dir/$name.err"; else
+            rm -f "$dir/$name.err"; fi
         continue
     fi
     ok=1
@@ -33,8 +43,10 @@ for name in $cases; do
     if ! cmp -s "$tmp/out" "$dir/$name.out"; then
         echo "FAIL $name: stdout differs"; diff "$dir/$name.out" "$tmp/out" | head -20; ok=0
     fi
-    if [ -f "$dir/$name.err" ] && ! cmp -s "$tmp/err" "$dir/$name.err"; then
-        echo "FAIL $name: stderr differs"; diff "$dir/$name.err" "$tmp/err" | head -20; ok=0
+    err="$dir/$name.err"
+    [ -f "$err" ] || err="$tmp/empty"
+    if ! cmp -s "$tmp/err" "$err"; then
+        echo "FAIL $name: stderr differs"; diff "$err" "$tmp/err" | head -20; ok=0
     fi
     if [ $ok = 1 ]; then pass=$((pass + 1)); else
         fail=$((fail + 1)); sed 's/^/  stderr: /' "$tmp/err" | head -5; fi

@@ -6,7 +6,8 @@
  * on a loaded machine and under sanitizers. */
 #include <math.h>
 
-#include "internal.h"
+#include "analyze/analyze.h"
+#include "util/util.h"
 #include "unit.h"
 #include "../shapes.h"
 

@@ -644,6 +644,34 @@ static void test_formats(void)
     CHECK(sm_severity_parse("loud", &sev) == SM_ERR_ARG);
 }
 
+/* Every format reports a write that fails (a full disk: /dev/full). */
+static void test_write_errors(void)
+{
+    FILE *probe = fopen("/dev/full", "w");
+    if (!probe)
+        return;                      /* not on this system */
+    fclose(probe);
+    sm_lint_result *r = lint_mem("# Junior ML Engineer\n\n- 9+ years of "
+                                 "experience\n", NULL, SM_LEVEL_NONE);
+    const sm_lint_result *rs[] = {r};
+    static const sm_lint_format FMTS[] = {
+        SM_LINT_TEXT, SM_LINT_JSON, SM_LINT_GITHUB, SM_LINT_SARIF,
+        SM_LINT_JUNIT, SM_LINT_MARKDOWN};
+    for (size_t i = 0; r && i < sizeof FMTS / sizeof *FMTS; i++) {
+        FILE *f = fopen("/dev/full", "w");
+        CHECK(f != NULL);
+        if (!f)
+            continue;
+        sm_status st = sm_lint_render(rs, 1, FMTS[i], NULL, f);
+        if (st != SM_ERR_IO)
+            fprintf(stderr, "format %d: %s\n", (int)FMTS[i], sm_strerror(st));
+        CHECK(st == SM_ERR_IO);
+        fclose(f);
+    }
+    CHECK(r != NULL);
+    sm_lint_result_free(r);
+}
+
 int main(void)
 {
     sm_error err;
@@ -660,6 +688,7 @@ int main(void)
     test_config();
     test_rules_errors();
     test_formats();
+    test_write_errors();
     sm_lint_result_free(NULL);
     sm_lint_config_free(NULL);
     sm_scratch_free(scratch);

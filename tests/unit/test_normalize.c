@@ -1,5 +1,6 @@
 /* Reading and the tokenizer: normalization, positions, repairs, refusals. */
-#include "internal.h"
+#include "doc/doc.h"
+#include "render/render.h"
 #include "unit.h"
 
 static sm_doc *load(const char *text, size_t len)

@@ -5,7 +5,8 @@
  * and whole. */
 #include <dirent.h>
 
-#include "internal.h"
+#include "engine/engine.h"
+#include "rules/rules.h"
 #include "unit.h"
 
 /* The factors of `pattern` joined by "&", each one's literals sorted and

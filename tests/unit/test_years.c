@@ -1,13 +1,14 @@
 /* The date and range grammar (analyze/dates.c), years of experience on
  * flattened text (years.c), sections found inside lines (sections.c), and
- * the context rules (context.c, score.c), on the project's rules. Every
+ * the context rules (cues.c, score.c), on the project's rules. Every
  * form is tried in several spellings; "present" is 2026-11. */
 #include <math.h>
 
-#include "analyze/context.h"
+#include "analyze/cues.h"
 #include "analyze/dates.h"
 #include "analyze/sections.h"
-#include "internal.h"
+#include "analyze/analyze.h"
+#include "rules/rules.h"
 #include "unit.h"
 
 static sm_rules *rules;

@@ -3,9 +3,11 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "analyze/analyze.h"
 #include "analyze/sections.h"
 #include "analyze/years.h"
-#include "internal.h"
+#include "doc/doc.h"
+#include "util/util.h"
 
 static int offset_cmp(const void *a, const void *b)
 {

@@ -10,7 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "analyze/analyze.h"
+#include "util/util.h"
 
 static int range_cmp(const void *a, const void *b)
 {

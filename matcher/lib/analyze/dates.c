@@ -7,7 +7,7 @@
 #include <strings.h>
 
 #include "analyze/dates.h"
-#include "internal.h"
+#include "util/util.h"
 
 /* A point: a date, or a span of two years ("2019-20", "FY2017-18"). Month
  * 0: only the year is known. */

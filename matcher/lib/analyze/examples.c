@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "analyze/analyze.h"
+#include "rules/rules.h"
+#include "util/util.h"
 
 /* Is skill k found in text? Sets *found; with and without the prefilter. */
 static sm_status probe(const sm_rules *r, sm_scratch *s, const char *text,

@@ -2,8 +2,11 @@
 #include <string.h>
 #include <stdlib.h>
 
+#include "analyze/analyze.h"
 #include "analyze/sections.h"
-#include "internal.h"
+#include "doc/doc.h"
+#include "rules/rules.h"
+#include "util/util.h"
 
 typedef struct {
     const sm_rules *rules;

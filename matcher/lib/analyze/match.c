@@ -12,47 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyze/context.h"
+#include "analyze/analyze.h"
+#include "analyze/cues.h"
 #include "analyze/sections.h"
-#include "internal.h"
+#include "doc/doc.h"
+#include "engine/engine.h"
+#include "rules/rules.h"
+#include "util/util.h"
 
 enum { MAX_TOKEN = 64 };
-
-/* ---- the trigger index ---- */
-
-bool sm_trigger_index_build(sm_trigger_index *ix, const sm_trigger *table)
-{
-    size_t n = HASH_COUNT(table), cap = 16;
-    while (cap < n * 2)
-        cap *= 2;
-    ix->slots = calloc(cap, sizeof *ix->slots);
-    ix->filter = calloc(65536 / 64, sizeof *ix->filter);
-    ix->mask = cap - 1;
-    if (!ix->slots || !ix->filter) {
-        sm_trigger_index_free(ix);
-        return false;
-    }
-    for (const sm_trigger *t = table; t; t = t->hh.next) {
-        uint64_t h = SM_FNV_BASIS;
-        for (const char *c = t->key; *c; c++)
-            h = (h ^ (unsigned char)*c) * SM_FNV_PRIME;
-        size_t i = (size_t)h & ix->mask;
-        while (ix->slots[i].key)
-            i = (i + 1) & ix->mask;
-        ix->slots[i] = (sm_trigger_slot){h, t->key, strlen(t->key),
-                                         t->skills, t->n};
-        ix->filter[(h & 0xFFFF) / 64] |= (uint64_t)1 << (h & 63);
-    }
-    return true;
-}
-
-void sm_trigger_index_free(sm_trigger_index *ix)
-{
-    free(ix->slots);
-    free(ix->filter);
-    ix->slots = NULL;
-    ix->filter = NULL;
-}
 
 /* Flag the skills whose trigger is key[0..len) (its hash: h), and note
  * where the token that holds it ends: a match overlaps a trigger word, so
@@ -306,19 +274,6 @@ static int cue_matches(const sm_cue *c, sm_scratch *s, size_t q,
     if (!s->cue_ok[q] || !cue_in_clause(s, q, b - p0, e - p0))
         return 0;
     return sm_regex_find(&c->re, s, t + b, e - b, 0, &ms, &me, err);
-}
-
-size_t sm_doc_line_of(const sm_doc *doc, size_t off)
-{
-    size_t lo = 0, hi = doc->nlines;
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (doc->line_starts[mid] <= off)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
 }
 
 static int span_cmp(const void *a, const void *b)

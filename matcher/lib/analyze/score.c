@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "analyze/analyze.h"
+#include "doc/doc.h"
+#include "rules/rules.h"
+#include "util/util.h"
 
 void sm_result_free(sm_result *r)
 {

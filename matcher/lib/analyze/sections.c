@@ -10,8 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyze/analyze.h"
 #include "analyze/sections.h"
+#include "doc/doc.h"
 #include "doc/formats.h"
+#include "engine/engine.h"
+#include "rules/rules.h"
+#include "util/util.h"
 
 enum { MAX_HEADING = 60 };
 

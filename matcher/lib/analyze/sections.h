@@ -9,7 +9,8 @@
 
 #include <stddef.h>
 
-#include "internal.h"
+#include "analyze/analyze.h"
+#include "rules/rules.h"
 
 /* A change of section: from `at` (a normalized offset) on, the text is in
  * section `section` (an index into rules->sections; -1: other). */

@@ -11,11 +11,14 @@
 #include <string.h>
 #include <strings.h>
 
+#include "analyze/analyze.h"
 #include "analyze/dates.h"
 #include "analyze/sections.h"
 #include "analyze/years.h"
-#include "internal.h"
+#include "doc/doc.h"
 #include "doc/formats.h"
+#include "rules/rules.h"
+#include "util/util.h"
 
 typedef sm_job_range range;
 

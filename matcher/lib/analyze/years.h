@@ -6,7 +6,8 @@
 
 #include <stdbool.h>
 
-#include "internal.h"
+#include "analyze/analyze.h"
+#include "rules/rules.h"
 
 struct sm_sections;
 

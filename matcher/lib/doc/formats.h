@@ -9,7 +9,8 @@
 #ifndef SM_DOC_FORMATS_H
 #define SM_DOC_FORMATS_H
 
-#include "internal.h"
+#include "doc/doc.h"
+#include "util/util.h"
 
 /* ---- places (conv.c) ---- */
 typedef enum {

@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "doc/doc.h"
+#include "util/util.h"
 
 enum { ANCHOR_GAP = 256 };
 
@@ -322,6 +323,19 @@ void sm_doc_position(const sm_doc *doc, size_t offset, int *line, int *col)
     }
     *line = l;
     *col = c;
+}
+
+size_t sm_doc_line_of(const sm_doc *doc, size_t off)
+{
+    size_t lo = 0, hi = doc->nlines;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (doc->line_starts[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 /* ---- tokenizer ---- */

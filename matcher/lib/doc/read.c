@@ -10,7 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "doc/doc.h"
 #include "doc/formats.h"
+#include "util/util.h"
 
 void sm_doc_warn(sm_doc *doc, int line, int col, const char *fmt, ...)
 {

@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "engine/engine.h"
+#include "util/util.h"
 
 enum { NONE = UINT32_MAX };
 #define OUT 0x80000000u      /* in a table entry: literals end there */

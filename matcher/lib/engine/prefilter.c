@@ -21,7 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "engine/engine.h"
+#include "util/util.h"
 
 enum {
     MIN_LIT = 2,             /* one letter is everywhere */

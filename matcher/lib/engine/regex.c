@@ -1,22 +1,17 @@
 /* regex.c - PCRE2 compile + JIT once at load (the JIT on every core);
- * per-thread match data, JIT stack and limits. A negative pcre2_match()
+ * finding a match with a thread's scratch (scratch.c). A negative pcre2_match()
  * result other than NOMATCH is an error, never "no match". */
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "engine/engine.h"
+#include "util/util.h"
 
-enum {
-    MATCH_LIMIT = 1000000,     /* backtracking steps per match call */
-    DEPTH_LIMIT = 10000,
-    HEAP_LIMIT_KIB = 20 * 1024,
-    JIT_STACK_MIN = 32 * 1024,
-    JIT_STACK_MAX = 1024 * 1024,
-    MAX_PATTERN = 64 * 1024
-};
+enum { MAX_PATTERN = 64 * 1024 };
 
 /* For a pattern anchored at the start offset (by ^, or PCRE2_ANCHORED),
  * the bytes a match can begin with, when PCRE2 knows them: a call at a
@@ -51,6 +46,21 @@ static void first_bytes(sm_regex *re)
     }
 }
 
+/* PCRE2's words for error code rc. */
+static void pcre2_text(int rc, char *buf, size_t cap)
+{
+    if (pcre2_get_error_message(rc, (PCRE2_UCHAR *)buf, cap) < 0 && cap)
+        snprintf(buf, cap, "PCRE2 error %d", rc);
+}
+
+sm_status sm_regex_match_fail(const sm_regex *re, int rc, sm_error *err)
+{
+    char buf[256];
+    pcre2_text(rc, buf, sizeof buf);
+    return sm_fail(err, SM_ERR_MATCH, re->file, re->line, re->col,
+                   "pattern '%.80s': %s", re->src, buf);
+}
+
 sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
                            const char *file, int line, int col, sm_error *err)
 {
@@ -67,11 +77,10 @@ sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
                                  PCRE2_USE_OFFSET_LIMIT | extra,
                              &ec, &eo, NULL);
     if (!re->code) {
-        PCRE2_UCHAR buf[256];
-        pcre2_get_error_message(ec, buf, sizeof buf);
+        char buf[256];
+        pcre2_text(ec, buf, sizeof buf);
         return sm_fail(err, SM_ERR_REGEX, file, line, col,
-                       "bad pattern: %s at offset %zu", (char *)buf,
-                       (size_t)eo);
+                       "bad pattern: %s at offset %zu", buf, (size_t)eo);
     }
     first_bytes(re);
     re->src = sm_strdup(src);
@@ -172,62 +181,6 @@ void sm_regex_release(sm_regex *re)
     re->nlits = 0;
 }
 
-sm_scratch *sm_scratch_new(const sm_rules *rules)
-{
-    sm_scratch *s = calloc(1, sizeof *s);
-    if (!s)
-        return NULL;
-    uint32_t caps = rules ? rules->max_capture : 0;
-    s->md = pcre2_match_data_create(caps + 1, NULL);
-    s->mctx = pcre2_match_context_create(NULL);
-    s->jit = pcre2_jit_stack_create(JIT_STACK_MIN, JIT_STACK_MAX, NULL);
-    s->ncand = rules ? rules->nskills : 0;
-    s->cand = calloc(s->ncand + 1, 1);
-    s->cand_end = calloc(s->ncand + 1, sizeof *s->cand_end);
-    s->skill_at = calloc(s->ncand + 1, sizeof *s->skill_at);
-    s->ncue = rules ? rules->nnegations + rules->nhedges : 0;
-    s->cue_ok = calloc(s->ncue + 1, 1);
-    s->cue_known = calloc(s->ncue + 1, 1);
-    s->cue_at = calloc(s->ncue + 1, sizeof *s->cue_at);
-    if (!s->md || !s->mctx || !s->jit || !s->cand || !s->cand_end ||
-        !s->skill_at ||
-        !s->cue_ok || !s->cue_known || !s->cue_at ||
-        (rules && !sm_litscan_init(&s->scan, &rules->lits)) ||
-        (rules && (!sm_trigger_index_build(&s->exact, rules->exact) ||
-                   !sm_trigger_index_build(&s->prefix, rules->prefix)))) {
-        sm_scratch_free(s);
-        return NULL;
-    }
-    pcre2_set_match_limit(s->mctx, MATCH_LIMIT);
-    pcre2_set_depth_limit(s->mctx, DEPTH_LIMIT);
-    pcre2_set_heap_limit(s->mctx, HEAP_LIMIT_KIB);
-    pcre2_jit_stack_assign(s->mctx, NULL, s->jit);
-    return s;
-}
-
-void sm_scratch_free(sm_scratch *s)
-{
-    if (!s)
-        return;
-    pcre2_match_data_free(s->md);
-    pcre2_match_context_free(s->mctx);
-    pcre2_jit_stack_free(s->jit);
-    free(s->cand);
-    free(s->cand_end);
-    free(s->thits);
-    free(s->skill_at);
-    sm_litscan_free(&s->scan);
-    free(s->win);
-    free(s->bounds);
-    free(s->cue_ok);
-    free(s->cue_known);
-    free(s->cue_at);
-    free(s->cue_lits);
-    sm_trigger_index_free(&s->exact);
-    sm_trigger_index_free(&s->prefix);
-    free(s);
-}
-
 int sm_regex_find(const sm_regex *re, sm_scratch *s, const char *subject,
                   size_t len, size_t start, size_t *mstart, size_t *mend,
                   sm_error *err)
@@ -239,6 +192,15 @@ int sm_regex_find(const sm_regex *re, sm_scratch *s, const char *subject,
 int sm_regex_find_by(const sm_regex *re, sm_scratch *s, const char *subject,
                      size_t len, size_t start, size_t limit, size_t *mstart,
                      size_t *mend, sm_error *err)
+{
+    return sm_regex_find_into(re, s, s->md, subject, len, start, limit,
+                              mstart, mend, err);
+}
+
+int sm_regex_find_into(const sm_regex *re, sm_scratch *s,
+                       pcre2_match_data *md, const char *subject, size_t len,
+                       size_t start, size_t limit, size_t *mstart,
+                       size_t *mend, sm_error *err)
 {
     if (start > len || start > limit)
         return 0;
@@ -252,9 +214,9 @@ int sm_regex_find_by(const sm_regex *re, sm_scratch *s, const char *subject,
     /* JIT code is run directly: pcre2_match() would check the same
      * arguments again on each of the many calls */
     int rc = re->jit ? pcre2_jit_match(re->code, (PCRE2_SPTR)subject, len,
-                                       start, 0, s->md, s->mctx)
+                                       start, 0, md, s->mctx)
                      : pcre2_match(re->code, (PCRE2_SPTR)subject, len, start,
-                                   PCRE2_NO_UTF_CHECK, s->md, s->mctx);
+                                   PCRE2_NO_UTF_CHECK, md, s->mctx);
     if (limited)   /* the context is shared with callers that set none */
         pcre2_set_offset_limit(s->mctx, PCRE2_UNSET);
     if (rc == PCRE2_ERROR_NOMATCH) {
@@ -262,15 +224,26 @@ int sm_regex_find_by(const sm_regex *re, sm_scratch *s, const char *subject,
         return 0;
     }
     if (rc < 0) {
-        PCRE2_UCHAR buf[256];
-        pcre2_get_error_message(rc, buf, sizeof buf);
-        sm_fail(err, SM_ERR_MATCH, re->file, re->line, re->col,
-                "pattern '%.80s': %s", re->src, (char *)buf);
+        sm_regex_match_fail(re, rc, err);
         return -1;
     }
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     *mstart = ov[0];
     *mend = ov[1];
     SM_WORK(ov[1] > start ? ov[1] - start + 1 : 1);
     return 1;
+}
+
+bool sm_regex_group(const sm_regex *re, pcre2_match_data *md,
+                    const char *name, size_t *gs, size_t *ge)
+{
+    int g = pcre2_substring_number_from_name(re->code, (PCRE2_SPTR)name);
+    if (g < 0 || (uint32_t)g >= pcre2_get_ovector_count(md))
+        return false;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    if (ov[2 * g] == PCRE2_UNSET)
+        return false;
+    *gs = ov[2 * g];
+    *ge = ov[2 * g + 1];
+    return true;
 }

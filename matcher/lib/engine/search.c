@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "engine/engine.h"
+#include "doc/doc.h"
+#include "util/util.h"
 
 int sm_window_cmp(const void *a, const void *b)
 {

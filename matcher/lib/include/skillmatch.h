@@ -31,6 +31,15 @@ extern "C" {
 
 #define SM_VERSION "0.1.0"
 
+/* SM_API marks the library's exported functions: the library is built with
+ * -fvisibility=hidden, so that only what this header declares is visible
+ * in libskillmatch.so (and, localized with objcopy, in libskillmatch.a). */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define SM_API __attribute__((visibility("default")))
+#else
+#define SM_API
+#endif
+
 typedef enum {
     SM_OK = 0,
     SM_ERR_NOMEM,       /* out of memory */
@@ -57,7 +66,7 @@ typedef struct {
 } sm_error;
 
 /* A static description of a status; never free it. */
-const char *sm_strerror(sm_status st);
+SM_API const char *sm_strerror(sm_status st);
 
 /* ---- rules ------------------------------------------------------------ */
 
@@ -66,14 +75,18 @@ typedef struct sm_rules sm_rules;
 /* Load every *.yaml file of `dir` (skills, profiles, context, sections,
  * lint checks, facts). The facts the sources cite are read from the folder
  * itself or from `dir/../corpus/facts.yaml`. Patterns are compiled and
- * JIT-compiled here, once. */
-sm_status sm_rules_load(const char *dir, sm_rules **out, sm_error *err);
-void sm_rules_free(sm_rules *rules);
+ * JIT-compiled here, once.
+ * Threads: with many patterns (the bundled rules have hundreds), the JIT
+ * compile runs on up to 8 threads (no more than the online CPUs), which
+ * are joined before sm_rules_load() returns; none outlives the call and
+ * none touches the caller's data. A build with -DSM_NO_JIT starts none. */
+SM_API sm_status sm_rules_load(const char *dir, sm_rules **out, sm_error *err);
+SM_API void sm_rules_free(sm_rules *rules);
 
 /* Warnings found while loading (for instance: no facts, so sources were
  * not checked). Index from 0 to count-1. */
-size_t sm_rules_warning_count(const sm_rules *rules);
-const sm_error *sm_rules_warning(const sm_rules *rules, size_t i);
+SM_API size_t sm_rules_warning_count(const sm_rules *rules);
+SM_API const sm_error *sm_rules_warning(const sm_rules *rules, size_t i);
 
 typedef struct {
     const char *id, *name, *category;
@@ -89,10 +102,11 @@ typedef struct {
     int needs_context;
 } sm_skill_info;
 
-size_t sm_rules_skill_count(const sm_rules *rules);
-const sm_skill_info *sm_rules_skill(const sm_rules *rules, size_t i);
+SM_API size_t sm_rules_skill_count(const sm_rules *rules);
+SM_API const sm_skill_info *sm_rules_skill(const sm_rules *rules, size_t i);
 /* NULL when no skill has that id. */
-const sm_skill_info *sm_rules_skill_find(const sm_rules *rules, const char *id);
+SM_API const sm_skill_info *sm_rules_skill_find(const sm_rules *rules,
+                                                const char *id);
 
 /* ---- per-thread state ------------------------------------------------- */
 
@@ -100,18 +114,18 @@ typedef struct sm_scratch sm_scratch;
 
 /* Match data, JIT stack and match limits for one thread. NULL when out of
  * memory. */
-sm_scratch *sm_scratch_new(const sm_rules *rules);
-void sm_scratch_free(sm_scratch *s);
+SM_API sm_scratch *sm_scratch_new(const sm_rules *rules);
+SM_API void sm_scratch_free(sm_scratch *s);
 
 /* Run every `match` / `no_match` example of the rules through the whole
  * pipeline. `on_failure` (may be NULL) is called once per failing example
  * with its file:line:col; returns the number of failures in *failures.
  * Returns an error status only when matching itself failed. */
 typedef void (*sm_failure_cb)(const sm_error *failure, void *ud);
-sm_status sm_rules_check_examples(const sm_rules *rules, sm_scratch *s,
-                                  sm_failure_cb on_failure, void *ud,
-                                  size_t *failures, size_t *examples,
-                                  sm_error *err);
+SM_API sm_status sm_rules_check_examples(const sm_rules *rules, sm_scratch *s,
+                                         sm_failure_cb on_failure, void *ud,
+                                         size_t *failures, size_t *examples,
+                                         sm_error *err);
 
 /* ---- documents -------------------------------------------------------- */
 
@@ -122,12 +136,14 @@ typedef struct sm_doc sm_doc;
 /* Read `path` ("-" is standard input) and normalize it. `max_size` 0 means
  * SM_DEFAULT_MAX_SIZE. Invalid UTF-8 is repaired, with a warning; NUL
  * bytes make it SM_ERR_BINARY. */
-sm_status sm_doc_load_file(const char *path, size_t max_size, sm_doc **out,
-                           sm_error *err);
+SM_API sm_status sm_doc_load_file(const char *path, size_t max_size,
+                                  sm_doc **out,
+                                  sm_error *err);
 /* The same from memory; `name` is used in messages and output. */
-sm_status sm_doc_load_mem(const char *name, const void *data, size_t len,
-                          size_t max_size, sm_doc **out, sm_error *err);
-void sm_doc_free(sm_doc *doc);
+SM_API sm_status sm_doc_load_mem(const char *name, const void *data,
+                                 size_t len,
+                                 size_t max_size, sm_doc **out, sm_error *err);
+SM_API void sm_doc_free(sm_doc *doc);
 
 /* The formats a document is read from. The format is told by content
  * (magic bytes, the structure of JSON, an HTML doctype), then by the
@@ -146,14 +162,14 @@ typedef enum {
 
 /* "text", "markdown", "html", "pdf", "docx", "odt", "jsonresume", "pre";
  * static. */
-const char *sm_format_name(sm_format f);
+SM_API const char *sm_format_name(sm_format f);
 /* The file names of a format, as globs joined by ", " ("*.pdf"); static.
  * "" for SM_FORMAT_PRE. */
-const char *sm_format_globs(sm_format f);
+SM_API const char *sm_format_globs(sm_format f);
 /* SM_OK and the format for a name of sm_format_name() ("json" and "md"
  * too); SM_ERR_ARG otherwise. */
-sm_status sm_format_parse(const char *name, sm_format *out);
-sm_format sm_doc_format(const sm_doc *doc);
+SM_API sm_status sm_format_parse(const char *name, sm_format *out);
+SM_API sm_format sm_doc_format(const sm_doc *doc);
 
 typedef struct {
     size_t max_size;         /* 0: SM_DEFAULT_MAX_SIZE; also bounds what a
@@ -169,27 +185,28 @@ typedef struct {
 /* sm_doc_load_file() with options (opt may be NULL). PDF needs the
  * pdftotext program (Debian: poppler-utils): without it, SM_ERR_UNSUPPORTED
  * naming the package. */
-sm_status sm_doc_read(const char *path, const sm_read_options *opt,
+SM_API sm_status sm_doc_read(const char *path, const sm_read_options *opt,
                       sm_doc **out, sm_error *err);
 /* sm_doc_load_mem() with options. */
-sm_status sm_doc_read_mem(const char *name, const void *data, size_t len,
+SM_API sm_status sm_doc_read_mem(const char *name, const void *data, size_t len,
                           const sm_read_options *opt, sm_doc **out,
                           sm_error *err);
 /* Where normalized byte `offset` comes from in the original, for people:
  * "page 2, line 14" (PDF), "paragraph 31" (DOCX, ODT), "work[2].highlights[0]"
  * (JSON Resume), "12:5" (HTML source line:column). Written to buf, which it
  * returns; NULL for plain text and Markdown, whose line:col says it. */
-const char *sm_doc_place(const sm_doc *doc, size_t offset, char *buf,
+SM_API const char *sm_doc_place(const sm_doc *doc, size_t offset, char *buf,
                          size_t cap);
 
-const char *sm_doc_name(const sm_doc *doc);
-size_t sm_doc_warning_count(const sm_doc *doc);
-const sm_error *sm_doc_warning(const sm_doc *doc, size_t i);
+SM_API const char *sm_doc_name(const sm_doc *doc);
+SM_API size_t sm_doc_warning_count(const sm_doc *doc);
+SM_API const sm_error *sm_doc_warning(const sm_doc *doc, size_t i);
 /* The normalized text (UTF-8, NUL-terminated). */
-const char *sm_doc_text(const sm_doc *doc, size_t *len);
+SM_API const char *sm_doc_text(const sm_doc *doc, size_t *len);
 /* Map a byte offset of the normalized text to the original line and
  * column. */
-void sm_doc_position(const sm_doc *doc, size_t offset, int *line, int *col);
+SM_API void sm_doc_position(const sm_doc *doc, size_t offset, int *line,
+                            int *col);
 
 /* ---- tokenizer -------------------------------------------------------- */
 
@@ -201,7 +218,8 @@ typedef struct {
  * CI/CD, scikit-learn, A/B and the like whole. Tokens are compared without
  * regard to case. Writes at most `cap` tokens to `out` and returns how many
  * there are in all. */
-size_t sm_tokenize(const char *text, size_t len, sm_token *out, size_t cap);
+SM_API size_t sm_tokenize(const char *text, size_t len, sm_token *out,
+                          size_t cap);
 
 /* ---- analysis --------------------------------------------------------- */
 
@@ -209,9 +227,10 @@ typedef enum { SM_LEVEL_NONE = 0, SM_LEVEL_JUNIOR, SM_LEVEL_MID,
                SM_LEVEL_SENIOR } sm_level;
 #define SM_LEVEL_COUNT 3  /* junior, mid, senior */
 
-const char *sm_level_name(sm_level level);       /* "none", "junior", ... */
+SM_API const char *sm_level_name(sm_level level);       /* "none", "junior",
+                                 ... */
 /* SM_OK and the level for "junior", "mid", "senior" (case ignored). */
-sm_status sm_level_parse(const char *name, sm_level *out);
+SM_API sm_status sm_level_parse(const char *name, sm_level *out);
 
 enum {
     SM_ANALYZE_FULL_SCAN = 1u << 0   /* run every rule on every paragraph
@@ -231,9 +250,11 @@ typedef struct {
 
 typedef struct sm_result sm_result;
 
-sm_status sm_analyze(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
-                     const sm_options *opt, sm_result **out, sm_error *err);
-void sm_result_free(sm_result *r);
+SM_API sm_status sm_analyze(const sm_rules *rules, sm_scratch *s,
+                            const sm_doc *doc,
+                            const sm_options *opt, sm_result **out,
+                            sm_error *err);
+SM_API void sm_result_free(sm_result *r);
 
 typedef struct {
     int line, col;               /* in the original file */
@@ -275,20 +296,21 @@ typedef struct {
     const sm_gap *missing;       /* heaviest first */
 } sm_level_score;
 
-const char *sm_result_file(const sm_result *r);
-sm_level sm_result_level(const sm_result *r);
-const char *sm_result_reason(const sm_result *r);
-const char *sm_result_confidence(const sm_result *r);  /* high|medium|low */
+SM_API const char *sm_result_file(const sm_result *r);
+SM_API sm_level sm_result_level(const sm_result *r);
+SM_API const char *sm_result_reason(const sm_result *r);
+/* "high", "medium" or "low" */
+SM_API const char *sm_result_confidence(const sm_result *r);
 /* Years of experience, or a negative value when the text states none. */
-double sm_result_years(const sm_result *r);
-const char *sm_result_years_method(const sm_result *r);
+SM_API double sm_result_years(const sm_result *r);
+SM_API const char *sm_result_years_method(const sm_result *r);
 /* Years of dated jobs whose description shows machine learning, or a
  * negative value when no dated job does. */
-double sm_result_ml_years(const sm_result *r);
-const sm_skill_match *sm_result_skills(const sm_result *r, size_t *n);
+SM_API double sm_result_ml_years(const sm_result *r);
+SM_API const sm_skill_match *sm_result_skills(const sm_result *r, size_t *n);
 /* `level` is SM_LEVEL_JUNIOR .. SM_LEVEL_SENIOR; NULL otherwise. */
-const sm_level_score *sm_result_level_score(const sm_result *r,
-                                            sm_level level);
+SM_API const sm_level_score *sm_result_level_score(const sm_result *r,
+                                                   sm_level level);
 
 /* ---- output ----------------------------------------------------------- */
 
@@ -300,20 +322,21 @@ enum {
 };
 
 /* The report for people. */
-sm_status sm_render_text(const sm_result *r, FILE *out, unsigned flags);
+SM_API sm_status sm_render_text(const sm_result *r, FILE *out, unsigned flags);
 /* One JSON object; the caller frees the returned string. NULL when out of
  * memory. */
-char *sm_render_json(const sm_result *r, unsigned flags);
+SM_API char *sm_render_json(const sm_result *r, unsigned flags);
 /* The JSON object of an input that could not be analysed:
  * {"file": file, "status": "error", "error": message}. The caller frees
  * the returned string; NULL when out of memory. */
-char *sm_render_json_error(const char *file, const char *message,
-                           unsigned flags);
+SM_API char *sm_render_json_error(const char *file, const char *message,
+                                  unsigned flags);
 
 /* Every candidate match of skill `id` in `doc`: the pattern, the text, the
  * section, and the exclusion or context rule that rejected it, as text. */
-sm_status sm_explain(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
-                     const char *id, FILE *out, sm_error *err);
+SM_API sm_status sm_explain(const sm_rules *rules, sm_scratch *s,
+                            const sm_doc *doc,
+                            const char *id, FILE *out, sm_error *err);
 
 /* ---- lint: job-description drafts ------------------------------------ */
 
@@ -335,10 +358,10 @@ typedef enum {
 } sm_severity;
 
 /* "off", "info", "warning", "error"; static, never free it. */
-const char *sm_severity_name(sm_severity sev);
+SM_API const char *sm_severity_name(sm_severity sev);
 /* SM_OK and the severity for one of those names (case ignored; "note" is
  * "info"); SM_ERR_ARG otherwise. */
-sm_status sm_severity_parse(const char *name, sm_severity *out);
+SM_API sm_status sm_severity_parse(const char *name, sm_severity *out);
 
 /* One check, as the rules (or a configuration's extra rules) define it.
  * Strings live as long as the rules or configuration that hold it. */
@@ -365,27 +388,30 @@ typedef struct sm_lint_config sm_lint_config;
  * .skillmatch.yml (or .skillmatch.yaml) found from `dir` upward, stopping
  * after the repository root (a folder holding .git) or the file-system
  * root. *path is a path to free(), or NULL when there is none. */
-sm_status sm_lint_config_find(const char *dir, char **path, sm_error *err);
+SM_API sm_status sm_lint_config_find(const char *dir, char **path,
+                                     sm_error *err);
 /* Parse the configuration at `path` for `rules` (check ids are checked
  * against them). Errors name file:line:col. */
-sm_status sm_lint_config_load(const char *path, const sm_rules *rules,
-                              sm_lint_config **out, sm_error *err);
-void sm_lint_config_free(sm_lint_config *cfg);
+SM_API sm_status sm_lint_config_load(const char *path, const sm_rules *rules,
+                                     sm_lint_config **out, sm_error *err);
+SM_API void sm_lint_config_free(sm_lint_config *cfg);
 /* The configuration's `fail_on` ("error", "warning", "info" or "never"),
  * or NULL when it sets none. */
-const char *sm_lint_config_fail_on(const sm_lint_config *cfg);
-const char *sm_lint_config_path(const sm_lint_config *cfg);
+SM_API const char *sm_lint_config_fail_on(const sm_lint_config *cfg);
+SM_API const char *sm_lint_config_path(const sm_lint_config *cfg);
 
 /* Every check that applies with `cfg` (may be NULL): the rules' own, then
  * the configuration's extra ones. Index from 0 to count-1. */
-size_t sm_lint_check_count(const sm_rules *rules, const sm_lint_config *cfg);
-const sm_lint_check_info *sm_lint_check(const sm_rules *rules,
-                                        const sm_lint_config *cfg, size_t i);
+SM_API size_t sm_lint_check_count(const sm_rules *rules,
+                                  const sm_lint_config *cfg);
+SM_API const sm_lint_check_info *sm_lint_check(const sm_rules *rules,
+                                               const sm_lint_config *cfg,
+                                               size_t i);
 /* The severity of check `id` with `cfg`: its default unless the
  * configuration changes it (SM_SEVERITY_OFF when turned off). */
-sm_severity sm_lint_check_severity(const sm_rules *rules,
-                                   const sm_lint_config *cfg,
-                                   const sm_lint_check_info *check);
+SM_API sm_severity sm_lint_check_severity(const sm_rules *rules,
+                                          const sm_lint_config *cfg,
+                                          const sm_lint_check_info *check);
 
 typedef enum {
     SM_LEVEL_FROM_NONE = 0,      /* the level could not be told */
@@ -395,14 +421,14 @@ typedef enum {
 } sm_level_source;
 
 /* "none", "front-matter", "title", "option"; static. */
-const char *sm_level_source_name(sm_level_source src);
+SM_API const char *sm_level_source_name(sm_level_source src);
 
 /* The level a job title names ("Sr. Data Scientist", "ML Engineer II",
  * "Entry-Level AI Engineer"), from the rules' title words: SM_LEVEL_NONE
  * in *out when it names none. */
-sm_status sm_lint_title_level(const sm_rules *rules, sm_scratch *s,
-                              const char *title, sm_level *out,
-                              sm_error *err);
+SM_API sm_status sm_lint_title_level(const sm_rules *rules, sm_scratch *s,
+                                     const char *title, sm_level *out,
+                                     sm_error *err);
 
 typedef struct {
     sm_level level;              /* SM_LEVEL_NONE: tell it from the draft;
@@ -422,21 +448,22 @@ typedef struct sm_lint_result sm_lint_result;
 /* Lint one draft. `cfg` and `opt` may be NULL. The result refers to the
  * rules and the configuration: free it before them. Fails with
  * SM_ERR_RULES when the rules define no lint checks. */
-sm_status sm_lint(const sm_rules *rules, const sm_lint_config *cfg,
-                  sm_scratch *s, const sm_doc *doc, const sm_lint_options *opt,
-                  sm_lint_result **out, sm_error *err);
-void sm_lint_result_free(sm_lint_result *r);
+SM_API sm_status sm_lint(const sm_rules *rules, const sm_lint_config *cfg,
+                         sm_scratch *s, const sm_doc *doc,
+                         const sm_lint_options *opt,
+                         sm_lint_result **out, sm_error *err);
+SM_API void sm_lint_result_free(sm_lint_result *r);
 
-const char *sm_lint_result_file(const sm_lint_result *r);
-sm_level sm_lint_result_level(const sm_lint_result *r);
-sm_level_source sm_lint_result_level_source(const sm_lint_result *r);
+SM_API const char *sm_lint_result_file(const sm_lint_result *r);
+SM_API sm_level sm_lint_result_level(const sm_lint_result *r);
+SM_API sm_level_source sm_lint_result_level_source(const sm_lint_result *r);
 /* The draft's title and its line, or NULL when it has none. */
-const char *sm_lint_result_title(const sm_lint_result *r, int *line);
+SM_API const char *sm_lint_result_title(const sm_lint_result *r, int *line);
 /* Findings sorted by line, column and check id. */
-const sm_lint_finding *sm_lint_result_findings(const sm_lint_result *r,
-                                               size_t *n);
+SM_API const sm_lint_finding *sm_lint_result_findings(const sm_lint_result *r,
+                                                      size_t *n);
 /* How many findings are at `sev` or above. */
-size_t sm_lint_result_count(const sm_lint_result *r, sm_severity sev);
+SM_API size_t sm_lint_result_count(const sm_lint_result *r, sm_severity sev);
 
 typedef enum {
     SM_LINT_TEXT,      /* file:line:col: severity: message [check] */
@@ -450,7 +477,7 @@ typedef enum {
 
 /* SM_OK and the format for "text", "json", "github", "sarif", "junit" or
  * "markdown"; SM_ERR_ARG otherwise. */
-sm_status sm_lint_format_parse(const char *name, sm_lint_format *out);
+SM_API sm_status sm_lint_format_parse(const char *name, sm_lint_format *out);
 
 typedef struct {
     unsigned flags;              /* SM_RENDER_COLOR for text */
@@ -461,10 +488,11 @@ typedef struct {
 
 /* Write the findings of `n` results in `fmt` to `out`. File names are
  * written as given; SARIF makes them relative URIs (uriBaseId
- * "%SRCROOT%") unless they are absolute. */
-sm_status sm_lint_render(const sm_lint_result *const *results, size_t n,
-                         sm_lint_format fmt,
-                         const sm_lint_render_options *opt, FILE *out);
+ * "%SRCROOT%") unless they are absolute. SM_ERR_IO when writing to `out`
+ * failed (it is flushed), in every format. */
+SM_API sm_status sm_lint_render(const sm_lint_result *const *results, size_t n,
+                                sm_lint_format fmt,
+                                const sm_lint_render_options *opt, FILE *out);
 
 #ifdef __cplusplus
 }

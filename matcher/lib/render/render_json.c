@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "render/render.h"
+#include "analyze/analyze.h"
+#include "util/util.h"
 
 static json_t *real3(double v)
 {

@@ -1,7 +1,9 @@
 /* render_text.c - a result -> the report a person reads. */
 #include <string.h>
 
-#include "internal.h"
+#include "render/render.h"
+#include "analyze/analyze.h"
+#include "util/util.h"
 
 typedef struct {
     const char *bold, *green, *yellow, *dim, *reset;

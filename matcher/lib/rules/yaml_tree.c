@@ -9,7 +9,8 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "internal.h"
+#include "rules/rules.h"
+#include "util/util.h"
 
 enum { MAX_DEPTH = 64, MAX_NODES = 1000000 };
 

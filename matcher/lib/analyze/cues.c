@@ -1,28 +1,9 @@
-/* context.c - ownership and weak cues around a hit: see context.h. */
+/* cues.c - ownership and weak cues around a hit: see cues.h. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "analyze/context.h"
-
-void sm_context_rules_free(sm_context_rules *c)
-{
-    if (!c)
-        return;
-    sm_cue *lists[] = {c->owned, c->not_owned, c->weak};
-    size_t counts[] = {c->nowned, c->nnot_owned, c->nweak};
-    for (int k = 0; k < 3; k++) {
-        for (size_t i = 0; i < counts[k]; i++) {
-            free(lists[k][i].id);
-            sm_regex_release(&lists[k][i].re);
-        }
-        free(lists[k]);
-    }
-    for (size_t i = 0; i < c->nsections; i++)
-        free(c->sections[i]);
-    free(c->sections);
-    free(c);
-}
+#include "analyze/cues.h"
 
 /* Can `re` match t[b..e)? Not when no literal of its first factor (see
  * sm_prefilter_literals()) is there: most clauses hold no "familiar",

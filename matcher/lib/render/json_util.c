@@ -3,7 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "render/render.h"
+#include "doc/doc.h"
 
 void sm_json_put(json_t *o, const char *k, json_t *v, bool *ok)
 {
@@ -29,4 +30,9 @@ json_t *sm_json_string_any(const char *s)
     j = json_stringn(fixed, n);
     free(fixed);
     return j;
+}
+
+json_t *sm_json_string_or_null(const char *s)
+{
+    return s ? sm_json_string_any(s) : json_null();
 }

@@ -1,6 +1,6 @@
-/* context.h - context rules that are not negation or hedge (the
+/* cues.h - context rules that are not negation or hedge (the
  * `context:` keys `ownership` and `weak` of context.yaml; loaded by
- * rules.c, applied by match.c). Private to the library.
+ * rules/context.c, applied by match.c). Private to the library.
  *
  * ownership: a skill marked `owned: true` (a degree) is the person's only
  *   in one of `sections` (education) or where the words around it say so
@@ -11,21 +11,17 @@
 #ifndef SM_ANALYZE_CONTEXT_H
 #define SM_ANALYZE_CONTEXT_H
 
-#include "internal.h"
+#include "analyze/analyze.h"
+#include "engine/engine.h"
+#include "rules/rules.h"
+#include "util/util.h"
 
 /* An sm_match_doc() flag: the text is a job posting, whose degrees are
  * asked for ("PhD preferred"), not held: ownership does not apply. (Far
  * from the public SM_ANALYZE_* bits.) */
 #define SM_MATCH_POSTING (1u << 30)
 
-typedef struct sm_context_rules {
-    sm_cue *owned, *not_owned, *weak;
-    size_t nowned, nnot_owned, nweak;
-    char **sections;         /* where an owned skill needs no cue */
-    size_t nsections;
-} sm_context_rules;
-
-void sm_context_rules_free(sm_context_rules *c);   /* NULL is fine */
+/* The rules themselves (sm_context_rules) are in rules/rules.h. */
 
 /* Is the hit t[hs..he) of an owned skill, in section `section`, the
  * person's? [cb, hs) is the clause before it, [he, ce) the clause after.

@@ -8,7 +8,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "internal.h"
+#include "rules/rules.h"
+#include "engine/engine.h"
+#include "util/util.h"
 
 typedef struct {
     const sm_rules *r;
@@ -128,23 +130,11 @@ static sm_status compile(ctx *c, const sm_ynode *n, const char *what,
 {
     if (n->kind != SM_Y_SCALAR || n->len == 0)
         return bad(c, n, "%s: a pattern must be a non-empty string", what);
-    sm_status st = sm_regex_compile(re, n->value, 0, c->file, n->line,
-                                    n->col + (n->quoted ? 1 : 0), c->err);
+    sm_status st = sm_rules_compile(re, c->file, n, 0, what,
+                                    &c->lr->max_capture, c->err);
     if (st == SM_OK)
         sm_regex_jit(re);
-    if (st == SM_ERR_REGEX) {
-        char m[sizeof c->err->msg];
-        snprintf(m, sizeof m, "%s", c->err->msg);
-        snprintf(c->err->msg, sizeof c->err->msg, "%s: %.400s", what, m);
-        c->err->code = st = SM_ERR_RULES;
-    }
-    if (st != SM_OK)
-        return st;
-    uint32_t caps = 0;
-    pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &caps);
-    if (caps > c->lr->max_capture)
-        c->lr->max_capture = caps;
-    return SM_OK;
+    return st;
 }
 
 static sm_status compile_list(ctx *c, const sm_ynode *n, const char *what,
@@ -642,7 +632,7 @@ static sm_status load_checks(ctx *c, const sm_ynode *list,
     return SM_OK;
 }
 
-static sm_lint_rules *lint_rules_new(void)
+sm_lint_rules *sm_lint_rules_new(void)
 {
     sm_lint_rules *lr = calloc(1, sizeof *lr);
     if (lr) {
@@ -659,7 +649,7 @@ sm_status sm_lint_rules_load(const sm_rules *r, sm_lint_rules **lrp,
 {
     static const char *const top[] = {"title", "checks", NULL};
     const sm_lint_rules *base = r && r->lint != *lrp ? r->lint : NULL;
-    if (!*lrp && !(*lrp = lint_rules_new()))
+    if (!*lrp && !(*lrp = sm_lint_rules_new()))
         return sm_fail(err, SM_ERR_NOMEM, file, 0, 0, "out of memory");
     ctx c = {r, *lrp, file, err};
     const sm_ynode *n;
@@ -669,78 +659,6 @@ sm_status sm_lint_rules_load(const sm_rules *r, sm_lint_rules **lrp,
     if (st == SM_OK && (n = sm_ymap_get(node, "checks")))
         st = load_checks(&c, n, base);
     return st;
-}
-
-/* ---- facts: salary figures per level ---- */
-
-static void add_source(sm_lint_range *rg, const char *src)
-{
-    size_t used = strlen(rg->sources);
-    if (strstr(rg->sources, src))
-        return;
-    snprintf(rg->sources + used, sizeof rg->sources - used, "%s%s",
-             used ? ", " : "", src);
-}
-
-sm_status sm_lint_facts_load(sm_rules *r, const char *file,
-                             const sm_ynode *list, sm_error *err)
-{
-    static const char *const skeys[] = {"min", "max", "currency", NULL};
-    if (!r->lint && !(r->lint = lint_rules_new()))
-        return sm_fail(err, SM_ERR_NOMEM, file, 0, 0, "out of memory");
-    ctx c = {r, r->lint, file, err};
-    sm_status st;
-    for (size_t i = 0; list->kind == SM_Y_SEQ && i < list->n; i++) {
-        const sm_ynode *f = list->items[i], *sal, *lvn, *sec, *n;
-        if (!(sal = sm_ymap_get(f, "salary")))
-            continue;
-        if ((st = keys(&c, sal, "salary", skeys)) != SM_OK)
-            return st;
-        double lo, hi = -1;
-        if ((st = number(&c, sm_ymap_get(sal, "min"), "salary.min", 0, 1e8,
-                         &lo)) != SM_OK)
-            return st;
-        if ((n = sm_ymap_get(sal, "max")) &&
-            (st = number(&c, n, "salary.max", lo, 1e8, &hi)) != SM_OK)
-            return st;
-        if ((n = sm_ymap_get(sal, "currency")) &&
-            (n->kind != SM_Y_SCALAR || strcmp(n->value, "USD")))
-            return bad(&c, n, "salary.currency: only USD figures are "
-                       "compared");
-        sm_level lv = SM_LEVEL_NONE;
-        if ((lvn = sm_ymap_get(f, "level"))) {
-            if (lvn->kind != SM_Y_SCALAR ||
-                sm_level_parse(lvn->value, &lv) != SM_OK)
-                return bad(&c, lvn, "fact level must be junior, mid or "
-                           "senior");
-        } else if ((sec = sm_ymap_get(f, "section")) &&
-                   sec->kind == SM_Y_SCALAR) {
-            /* the level is named in the section text: "... (junior)" */
-            for (int l = SM_LEVEL_JUNIOR; l <= SM_LEVEL_SENIOR; l++) {
-                char tag[16];
-                snprintf(tag, sizeof tag, "(%s)", sm_level_name((sm_level)l));
-                if (strstr(sec->value, tag))
-                    lv = (sm_level)l;
-            }
-        }
-        if (lv == SM_LEVEL_NONE)
-            continue;
-        sm_lint_range *rg = &r->lint->salary[lv];
-        if (!r->lint->have_salary[lv]) {
-            rg->min = lo;
-            rg->max = hi;
-            r->lint->have_salary[lv] = true;
-        } else {
-            if (lo < rg->min)
-                rg->min = lo;
-            if (rg->max >= 0 && (hi < 0 || hi > rg->max))
-                rg->max = hi;
-        }
-        const sm_ynode *src = sm_ymap_get(f, "source");
-        if (src && src->kind == SM_Y_SCALAR)
-            add_source(rg, src->value);
-    }
-    return SM_OK;
 }
 
 void sm_lint_rules_free(sm_lint_rules *lr)
@@ -762,31 +680,3 @@ void sm_lint_rules_free(sm_lint_rules *lr)
     free(lr);
 }
 
-/* ---- names ---- */
-
-const char *sm_severity_name(sm_severity sev)
-{
-    static const char *const names[] = {"off", "info", "warning", "error"};
-    return (unsigned)sev <= SM_SEVERITY_ERROR ? names[sev] : "off";
-}
-
-sm_status sm_severity_parse(const char *name, sm_severity *out)
-{
-    for (int s = SM_SEVERITY_OFF; s <= SM_SEVERITY_ERROR; s++)
-        if (!strcasecmp(name, sm_severity_name((sm_severity)s))) {
-            *out = (sm_severity)s;
-            return SM_OK;
-        }
-    if (!strcasecmp(name, "note")) {
-        *out = SM_SEVERITY_INFO;
-        return SM_OK;
-    }
-    return SM_ERR_ARG;
-}
-
-const char *sm_level_source_name(sm_level_source src)
-{
-    static const char *const names[] = {"none", "front-matter", "title",
-                                        "option"};
-    return (unsigned)src <= SM_LEVEL_FROM_OPTION ? names[src] : "none";
-}
