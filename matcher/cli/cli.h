@@ -29,6 +29,9 @@ typedef struct {
     const char *fail_on;      /* --fail-on */
     const char *config;       /* --config */
     bool progress;            /* --progress / --no-progress decided */
+    const char **postings;    /* --job FILE..., npostings of them */
+    int npostings;
+    const char *postings_dir; /* --jobs DIR */
     int nargs;
     char **args;
 } cli_opts;
@@ -55,6 +58,8 @@ bool cli_out_open(cli_out *out, const char *path);
 bool cli_out_close(cli_out *out, bool keep);
 
 int cmd_check(cli_opts *o);
+int cmd_check_job(cli_opts *o);
+int cmd_explain_job(cli_opts *o);
 int cmd_explain(cli_opts *o);
 int cmd_rules(cli_opts *o);
 int cmd_screen(cli_opts *o);

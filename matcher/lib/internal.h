@@ -464,6 +464,8 @@ struct sm_rules {
     sm_litindex lits;        /* the literals of skills' patterns and cues */
     struct sm_lint_rules *lint;     /* the `lint:` key and salary facts
                                        (lint_rules.c); NULL when none */
+    struct sm_job_rules *job;       /* the `job:` key (job/job_rules.c);
+                                       NULL when none */
 };
 
 /* A source "NNN:L" or "NNN:L-M" whose every line is covered by a fact
@@ -735,6 +737,7 @@ struct sm_lint_result {
     int title_line;
     sm_level level;
     sm_level_source level_source;
+    double years_asked, years_asked_max;   /* < 0: none asked, open */
     sm_lint_finding *findings;
     size_t nfindings, capfindings;
     char **strings;              /* owned messages */

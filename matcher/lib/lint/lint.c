@@ -840,14 +840,13 @@ static sm_level level_of_years(const lint_ctx *c, double years)
                         : SM_LEVEL_SENIOR;
 }
 
-static sm_status check_years(lint_ctx *c, const sm_lint_def *k)
+/* The largest number of years the draft asks for, by the phrases of years
+ * check k: *best (< 0: none), *best_max (< 0: open) and where. */
+static sm_status asked_years(lint_ctx *c, const sm_lint_def *k, double *best,
+                             double *best_max, size_t *at)
 {
-    sm_level lv = c->res->level;
-    if (lv == SM_LEVEL_NONE || !applies(k->levels, lv))
-        return SM_OK;
-    /* the largest number of years the draft asks for is what it asks */
-    double best = -1, best_max = -1;
-    size_t at = 0;
+    *best = *best_max = -1;
+    *at = 0;
     for (size_t i = 0; i < k->nphrases; i++) {
         const sm_regex *re = &k->phrases[i].re;
         size_t pos = c->body, ms, me;
@@ -861,15 +860,29 @@ static sm_status check_years(lint_ctx *c, const sm_lint_def *k)
                 hi = number_word(c->text + gs, ge - gs);
             if (lo < 0 || lo > 40)
                 continue;
-            if (lo > best) {
-                best = lo;
-                best_max = hi > lo ? hi : -1;
-                at = ms;
+            if (lo > *best) {
+                *best = lo;
+                *best_max = hi > lo ? hi : -1;
+                *at = ms;
             }
         }
         if (rc < 0)
             return SM_ERR_MATCH;
     }
+    return SM_OK;
+}
+
+static sm_status check_years(lint_ctx *c, const sm_lint_def *k)
+{
+    sm_level lv = c->res->level;
+    if (lv == SM_LEVEL_NONE || !applies(k->levels, lv))
+        return SM_OK;
+    /* the largest number of years the draft asks for is what it asks */
+    double best, best_max;
+    size_t at;
+    sm_status st = asked_years(c, k, &best, &best_max, &at);
+    if (st != SM_OK)
+        return st;
     if (best < 0)
         return SM_OK;
     sm_level asked = level_of_years(c, best);
@@ -1340,6 +1353,17 @@ sm_status sm_lint(const sm_rules *rules, const sm_lint_config *cfg,
     if ((st = sm_match_doc(rules, s, &c.masked, sections, 0, -1, NULL, NULL,
                            &hits, err)) != SM_OK)
         goto done;
+    /* the years the draft asks, whatever the checks say of them: by the
+     * phrases of the rules' first years check */
+    c.res->years_asked = c.res->years_asked_max = -1;
+    for (size_t i = 0; i < rules->lint->nchecks && st == SM_OK; i++) {
+        size_t at;
+        if (rules->lint->checks[i].kind == SM_LINT_YEARS) {
+            st = asked_years(&c, &rules->lint->checks[i], &c.res->years_asked,
+                             &c.res->years_asked_max, &at);
+            break;
+        }
+    }
     for (int k = 0; k < 2 && st == SM_OK; k++)
         for (size_t i = 0; c.sets[k] && i < c.sets[k]->nchecks && st == SM_OK;
              i++)
@@ -1404,6 +1428,13 @@ const char *sm_lint_result_title(const sm_lint_result *r, int *line)
     if (line)
         *line = r->title ? r->title_line : 0;
     return r->title;
+}
+
+double sm_lint_result_years_asked(const sm_lint_result *r, double *max)
+{
+    if (max)
+        *max = r->years_asked_max;
+    return r->years_asked;
 }
 
 const sm_lint_finding *sm_lint_result_findings(const sm_lint_result *r,

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "internal.h"
+#include "job/job.h"
 
 enum { MAX_RULES_FILE = 16 << 20 };
 
@@ -1031,7 +1032,7 @@ static sm_status build_index(sm_rules *r, sm_error *err)
 
 static const char *const TOP_KEYS[] = {"skills", "profiles", "levels",
                                        "context", "sections", "facts",
-                                       "lint", NULL};
+                                       "lint", "job", NULL};
 
 typedef struct {
     const char *file;
@@ -1197,7 +1198,7 @@ sm_status sm_rules_load(const char *dir, sm_rules **out, sm_error *err)
     /* facts first, then skills, then what refers to skills */
     static const char *const order[] = {"facts", "skills", "levels",
                                         "profiles", "context", "sections",
-                                        "lint", NULL};
+                                        "lint", "job", NULL};
     for (const char *const *key = order; *key && st == SM_OK; key++) {
         for (size_t i = 0; i < nfiles && st == SM_OK; i++) {
             const sm_ynode *node;
@@ -1220,6 +1221,8 @@ sm_status sm_rules_load(const char *dir, sm_rules **out, sm_error *err)
                 st = load_sections(&c, node);
             else if (!strcmp(*key, "lint"))
                 st = sm_lint_rules_load(r, &r->lint, files[i].file, node, err);
+            else if (!strcmp(*key, "job"))
+                st = sm_job_rules_load(r, &r->job, files[i].file, node, err);
         }
         if (st == SM_OK && !strcmp(*key, "facts") && !r->nfacts)
             warn(r, dir, 0, "no facts found (facts.yaml here or "
@@ -1320,6 +1323,7 @@ void sm_rules_free(sm_rules *r)
     sm_litindex_free(&r->lits);
     free(r->warnings);
     sm_lint_rules_free(r->lint);
+    sm_job_rules_free(r->job);
     free(r->dir);
     name_list *files = files_of(r);
     for (size_t i = 0; i < files->n; i++)
