@@ -29,6 +29,7 @@ enum { PROGRESS_MS = 100 };
 typedef struct {
     const sm_rules *rules;
     const cli_opts *o;
+    const cli_jobs *postings;   /* --job: match against these */
     sm_scratch *scratch;
     unsigned json_flags;     /* SM_RENDER_* for the rows' JSON */
     bool want_json;
@@ -220,13 +221,15 @@ static void screen_task(void *task, void *state)
             r->gaps[i] = ls->missing[i].id;
         if (!w->o->quiet && sm_doc_warning_count(doc))
             r->warnings = doc_warnings(doc);
-        if (w->want_json) {
-            char *js = sm_render_json(res, w->json_flags);
-            if (js)
-                keep_json(w, r, js);
-            else
-                fail_row(r, "out of memory");
-        }
+        bool oom = false;
+        char *js = w->postings->n
+            ? screen_job_row(w->postings, w->rules, res, r, w->want_json,
+                             w->json_flags, &oom)
+            : w->want_json ? sm_render_json(res, w->json_flags) : NULL;
+        if (js)
+            keep_json(w, r, js);
+        else if (oom || w->want_json)
+            fail_row(r, "out of memory");
     }
     if (!r->ok && !r->error)
         r->error = strdup("out of memory");
@@ -299,6 +302,8 @@ static void progress_clear(progress *p)
  * look equal are ordered by path. */
 static long score_key(const screen_row *r)
 {
+    if (r->nmatch)               /* --job: the best match */
+        return (long)(r->match[r->best] * 1000 + 0.5);
     int lv = r->level == SM_LEVEL_NONE ? SM_LEVEL_JUNIOR : (int)r->level;
     return (long)(r->score[lv - 1] * 1000 + 0.5);
 }
@@ -309,7 +314,7 @@ static int row_cmp(const void *a, const void *b)
     if (x->ok != y->ok)
         return x->ok ? -1 : 1;
     if (x->ok) {
-        if (x->level != y->level)
+        if (x->level != y->level && !x->nmatch)
             return x->level > y->level ? -1 : 1;
         long kx = score_key(x), ky = score_key(y);
         if (kx != ky)
@@ -335,7 +340,8 @@ static bool keep_row(row_filter *f, const screen_row *r)
         return true;
     if (f->min_score >= 0) {
         sm_level lv = f->level != SM_LEVEL_NONE ? f->level : r->level;
-        double s = lv != SM_LEVEL_NONE ? r->score[lv - 1] : 0;
+        double s = r->nmatch ? r->match[r->best]
+                   : lv != SM_LEVEL_NONE ? r->score[lv - 1] : 0;
         if (s < f->min_score)
             goto drop;
     } else if (f->level != SM_LEVEL_NONE && r->level != f->level) {
@@ -359,6 +365,7 @@ static void row_free(screen_row *r)
     free(r->warnings);
     free(r->json);
     free(r->line);
+    free(r->match);
     free(r);
 }
 
@@ -377,6 +384,7 @@ static void print_warnings(screen_row *r, progress *p)
 typedef struct {
     cli_opts *o;
     sm_rules *rules;
+    cli_jobs postings;       /* --job, --jobs DIR */
     int jobs;
     size_t queue_cap;
     worker_state *ws;
@@ -417,6 +425,7 @@ static bool run_start(run *R, bool spill)
         worker_state *w = &R->ws[i];
         w->rules = R->rules;
         w->o = R->o;
+        w->postings = &R->postings;
         w->index = i;
         w->want_json = json;
         w->json_flags = SM_RENDER_STATUS |
@@ -772,6 +781,18 @@ static void summary(const run *R)
     fputc('\n', stderr);
 }
 
+/* --job and --jobs: the postings, analysed once on this thread. */
+static int screen_load_postings(cli_opts *o, run *R)
+{
+    memset(&R->postings, 0, sizeof R->postings);
+    if (!o->npostings && !o->postings_dir)
+        return EXIT_OK;
+    sm_scratch *s = sm_scratch_new(R->rules);
+    int rc = s ? cli_jobs_load(o, R->rules, s, &R->postings) : EXIT_USAGE;
+    sm_scratch_free(s);
+    return rc;
+}
+
 static int usage(const char *msg)
 {
     cli_error("screen: %s", msg);
@@ -800,6 +821,8 @@ int cmd_screen(cli_opts *o)
     int stdin_uses = o->files_from && !strcmp(o->files_from, "-");
     for (int i = 0; i < o->nargs; i++)
         stdin_uses += !strcmp(o->args[i], "-");
+    for (int i = 0; i < o->npostings; i++)
+        stdin_uses += !strcmp(o->postings[i], "-") + o->stdin_jsonl;
     if (stdin_uses > 1)
         return usage("standard input ('-') named more than once");
 
@@ -813,11 +836,14 @@ int cmd_screen(cli_opts *o)
     R.queue_cap = (size_t)R.jobs * 16;
     if (!(R.rules = cli_load_rules(o)))
         return EXIT_USAGE;
+    int jrc = screen_load_postings(o, &R);
     cli_out out;
-    if (!cli_out_open(&out, o->output)) {
+    if (jrc != EXIT_OK || !cli_out_open(&out, o->output)) {
+        cli_jobs_free(&R.postings);
         sm_rules_free(R.rules);
-        return EXIT_USAGE;
+        return jrc != EXIT_OK ? jrc : EXIT_USAGE;
     }
+    R.out.postings = &R.postings;
     R.out.format = fmt;
     R.out.f = out.f;
     R.out.width = fmt == FMT_TABLE ? screen_out_width(o) : 0;
@@ -827,6 +853,7 @@ int cmd_screen(cli_opts *o)
     bool written = cli_out_close(&out, ok) && !R.out.failed;
     if (ok && !o->quiet)
         summary(&R);
+    cli_jobs_free(&R.postings);
     sm_rules_free(R.rules);
     if (!ok)
         return EXIT_USAGE;

@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <sys/types.h>
 
-#include "cli.h"
+#include "cli_job.h"
 
 /* ---- inputs (cli_walk.c) ---- */
 
@@ -96,8 +96,21 @@ typedef struct {
     size_t line_len;
     size_t line_no;
     size_t order;            /* input position: the last tie-breaker */
+    /* --job: the match score against each posting, the best one, its top
+     * missing required skills (ids owned by the rules) */
+    double *match;
+    size_t nmatch, best;
+    const char *missing[TOP_GAPS];
+    sm_fit years_fit, level_fit;
     atomic_bool done;
 } screen_row;
+
+/* A resume against every posting of J (cli_screen_job.c): fills the row's
+ * match fields and returns its JSON when `want_json` (NULL otherwise, or
+ * with *oom set when out of memory). */
+char *screen_job_row(const cli_jobs *J, const sm_rules *rules,
+                     const sm_result *res, screen_row *r, bool want_json,
+                     unsigned json_flags, bool *oom);
 
 typedef struct {
     screen_format format;
@@ -105,6 +118,7 @@ typedef struct {
     int width;               /* table: columns available, 0: no limit */
     size_t written;          /* rows written so far */
     const int *spill_fds;    /* worker files holding spilled JSON */
+    const cli_jobs *postings;   /* --job: the postings (n 0: none) */
     bool failed;             /* a write or a spill read failed */
 } screen_out;
 

@@ -434,6 +434,10 @@ typedef struct {
     const char *text;            /* that line, trimmed */
     const char *why;             /* why it is required or preferred */
     double weight;               /* the rules' weight of its kind */
+    int alt;                     /* the index (in sm_job_asks()) of an ask
+                                    of the same family named with it as an
+                                    alternative ("TensorFlow or PyTorch",
+                                    "AWS/GCP"), or -1 */
 } sm_ask;
 
 /* Analyse posting `doc`. Fails with SM_ERR_RULES when the rules have no
@@ -458,7 +462,10 @@ typedef struct {
     const sm_ask *ask;
     const sm_skill_match *have;  /* the resume's skill, NULL when missing */
     const char *near_id, *near_name;   /* missing: a skill of the same
-                                          family the resume shows, or NULL */
+                                          family the resume shows, or NULL;
+                                          matched by an alternative: it */
+    int by_alternative;          /* matched: the resume shows not this
+                                    skill but its alternative (`alt`) */
 } sm_match_item;
 
 typedef struct sm_match sm_match;

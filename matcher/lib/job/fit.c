@@ -153,6 +153,16 @@ sm_status sm_match_job(const sm_rules *rules, const sm_job *job,
             const sm_ask *a = &job->asks[i];
             const sm_skill_match *have = find_skill(sk, nsk, a->id);
             double s = shown(have);
+            bool by_alt = false;
+            if (s <= 0 && a->alt >= 0) {   /* "TensorFlow or PyTorch" */
+                const sm_skill_match *o =
+                    find_skill(sk, nsk, job->asks[a->alt].id);
+                if (shown(o) > 0) {
+                    have = o;
+                    s = shown(o);
+                    by_alt = true;
+                }
+            }
             if (pass == 0) {
                 all += a->weight;
                 got += a->weight * s;
@@ -163,6 +173,11 @@ sm_status sm_match_job(const sm_rules *rules, const sm_job *job,
             it->ask = a;
             if (s > 0) {
                 it->have = have;
+                if (by_alt) {
+                    it->by_alternative = 1;
+                    it->near_id = have->id;
+                    it->near_name = have->name;
+                }
                 m->nmatched++;
             } else {
                 const sm_skill_match *nr = near_skill(rules, sk, nsk, a->id);

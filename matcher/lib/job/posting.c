@@ -230,6 +230,13 @@ static sm_status find_spans(posting_ctx *c)
                 b++;
             SM_WORK(b - a);
             last = b;
+            /* "X is a plus" covers its sentence; "familiarity with X"
+             * what follows it */
+            size_t k = me;
+            while (k < b && !sm_is_alnum((unsigned char)c->t[k]))
+                k++;
+            if (k < b)
+                a = ms;
             pref_span *sp = SM_PUSH(c->spans, c->nspans, c->capspans);
             if (!sp)
                 return oom(c);
@@ -318,15 +325,15 @@ static char *line_text(const posting_ctx *c, int line)
 }
 
 typedef struct {
-    int skill_line, skill_col;
-    sm_ask_kind kind;
-    const sm_evidence *ev;
-    const pref_span *span;
-} ask_place;
+    sm_ask a;
+    size_t at;                   /* where it is named, normalized; or
+                                    SIZE_MAX */
+} placed_ask;
 
 static int ask_cmp(const void *x, const void *y)
 {
-    const sm_ask *a = x, *b = y;
+    const sm_ask *a = &((const placed_ask *)x)->a,
+                 *b = &((const placed_ask *)y)->a;
     if (a->kind != b->kind)
         return a->kind < b->kind ? -1 : 1;
     if (a->line != b->line)
@@ -362,14 +369,90 @@ static char *why_of(posting_ctx *c, const sm_evidence *ev, sm_ask_kind kind,
                      "phrase");
 }
 
+/* Where on its line `text` is named (its first place), or SIZE_MAX. */
+static size_t named_at(const posting_ctx *c, int line, const char *text)
+{
+    if (line < 1 || line > c->nlines || !c->start[line] || !*text)
+        return SIZE_MAX;
+    size_t a = c->start[line] - 1, b = a, k = strlen(text);
+    while (b < c->len && c->t[b] != '\n')
+        b++;
+    for (size_t i = a; i + k <= b; i++)
+        if (!memcmp(c->t + i, text, k))
+            return i;
+    return SIZE_MAX;
+}
+
+static bool same_family(const sm_job_rules *jr, const sm_rules *r,
+                        const char *x, const char *y)
+{
+    const sm_skill *a, *b;
+    HASH_FIND_STR(r->by_id, x, a);
+    HASH_FIND_STR(r->by_id, y, b);
+    for (size_t f = 0; a && b && f < jr->nfamilies; f++) {
+        bool ha = false, hb = false;
+        for (size_t i = 0; i < jr->families[f].n; i++) {
+            ha |= jr->families[f].skills[i] == a->index;
+            hb |= jr->families[f].skills[i] == b->index;
+        }
+        if (ha && hb)
+            return true;
+    }
+    return false;
+}
+
+/* Are text[x..y) the words between two alternatives: an "or" or a slash,
+ * and no end of a clause? ("TensorFlow or PyTorch", "AWS/GCP",
+ * "Docker, Kubernetes or Podman") */
+static bool alternatives_between(const char *t, size_t x, size_t y)
+{
+    bool alt = false;
+    for (size_t i = x; i < y; i++) {
+        if (t[i] == ';' || t[i] == '.' || t[i] == '\n' || t[i] == '(' ||
+            t[i] == ')')
+            return false;
+        if (t[i] == '/' ||
+            (i + 3 < y + 1 && i > x && t[i - 1] == ' ' &&
+             (t[i] == 'o' || t[i] == 'O') && (t[i + 1] == 'r' ||
+                                               t[i + 1] == 'R') &&
+             t[i + 2] == ' '))
+            alt = true;
+    }
+    return alt;
+}
+
+/* Asks of one family named on one line as alternatives of each other:
+ * each gets the first of them as its `alt` (the first gets the second). */
+static void find_alternatives(posting_ctx *c, placed_ask *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        v[i].a.alt = -1;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < n && v[i].a.alt < 0; k++) {
+            if (k == i || v[k].a.line != v[i].a.line ||
+                v[k].a.kind != v[i].a.kind || v[i].at == SIZE_MAX ||
+                v[k].at == SIZE_MAX ||
+                !same_family(c->jr, c->r, v[i].a.id, v[k].a.id))
+                continue;
+            size_t x = v[i].at < v[k].at ? v[i].at : v[k].at;
+            size_t y = v[i].at < v[k].at ? v[k].at : v[i].at;
+            if (alternatives_between(c->t, x, y))
+                v[i].a.alt = (int)k;
+        }
+    }
+}
+
 static sm_status build_asks(posting_ctx *c, const sm_result *res)
 {
     size_t n;
     const sm_skill_match *sk = sm_result_skills(res, &n);
     sm_job *j = c->job;
-    if (!(j->asks = calloc(n + 1, sizeof *j->asks)) ||
-        !(j->texts = calloc(2 * n + 1, sizeof *j->texts)))
+    placed_ask *tmp = calloc(n + 1, sizeof *tmp);
+    if (!tmp || !(j->asks = calloc(n + 1, sizeof *j->asks)) ||
+        !(j->texts = calloc(2 * n + 1, sizeof *j->texts))) {
+        free(tmp);
         return oom(c);
+    }
     for (size_t i = 0; i < n; i++) {
         const sm_skill_match *m = &sk[i];
         const sm_evidence *best = NULL;
@@ -398,7 +481,8 @@ static sm_status build_asks(posting_ctx *c, const sm_result *res)
         if (!best)
             continue;
         const sm_skill_info *info = sm_rules_skill_find(c->r, m->id);
-        sm_ask *a = &j->asks[j->nasks];
+        tmp[j->nasks].at = named_at(c, best->line, best->text);
+        sm_ask *a = &tmp[j->nasks].a;
         a->id = info ? info->id : m->id;
         a->name = info ? info->name : m->name;
         a->kind = best_kind;
@@ -409,16 +493,22 @@ static sm_status build_asks(posting_ctx *c, const sm_result *res)
         j->texts[2 * j->nasks] = text;
         j->texts[2 * j->nasks + 1] = why;
         j->nasks++;
-        if (!text || !why)
+        if (!text || !why) {
+            free(tmp);
             return oom(c);
+        }
         a->text = text;
         a->why = why;
     }
     if (j->nasks > 1)
-        qsort(j->asks, j->nasks, sizeof *j->asks, ask_cmp);
-    for (size_t i = 0; i < j->nasks; i++)
+        qsort(tmp, j->nasks, sizeof *tmp, ask_cmp);
+    find_alternatives(c, tmp, j->nasks);
+    for (size_t i = 0; i < j->nasks; i++) {
+        j->asks[i] = tmp[i].a;
         if (j->asks[i].kind == SM_ASK_REQUIRED)
             j->nreq++;
+    }
+    free(tmp);
     return SM_OK;
 }
 

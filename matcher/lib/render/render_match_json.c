@@ -59,9 +59,11 @@ static json_t *match_json(const sm_match *m, bool *ok)
 {
     json_t *o = json_object(), *matched = json_array(), *missing =
         json_array(), *pref = json_array(), *near = json_object(),
-        *evidence = json_object(), *lines = json_object();
+        *evidence = json_object(), *lines = json_object(),
+        *alts = json_object();
     if (!o || !matched || !missing || !pref || !near || !evidence ||
-        !lines) {
+        !lines || !alts) {
+        json_decref(alts);
         *ok = false;
         json_decref(o);
         json_decref(matched);
@@ -86,6 +88,8 @@ static json_t *match_json(const sm_match *m, bool *ok)
             sm_json_put(x, "section", json_string(e->section), ok);
         }
         sm_json_put(evidence, it->ask->id, x, ok);
+        if (it->by_alternative)
+            sm_json_put(alts, it->ask->id, json_string(it->near_id), ok);
     }
     for (size_t i = 0; i < m->nmissing; i++) {
         const sm_match_item *it = &m->items[m->nmatched + i];
@@ -99,6 +103,7 @@ static json_t *match_json(const sm_match *m, bool *ok)
     sm_json_put(o, "missing", missing, ok);
     sm_json_put(o, "missing_preferred", pref, ok);
     sm_json_put(o, "near", near, ok);
+    sm_json_put(o, "alternatives", alts, ok);
     sm_json_put(o, "years", years_json(sm_result_years(m->resume)), ok);
     sm_json_put(o, "years_fit", json_string(sm_fit_name(m->years_fit)), ok);
     sm_json_put(o, "level", json_string(sm_level_name(

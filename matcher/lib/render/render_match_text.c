@@ -160,10 +160,15 @@ sm_status sm_render_match_text(const sm_match *m, FILE *out, unsigned flags)
     for (size_t i = 0; i < m->nmatched; i++) {
         const sm_match_item *it = &m->items[i];
         const sm_evidence *e = &it->have->evidence[0];
-        char lead[64];
+        char lead[64], name[300];
+        if (it->by_alternative)  /* "TensorFlow or PyTorch": one shown */
+            snprintf(name, sizeof name, "%s: %s", it->ask->name,
+                     it->near_name);
+        else
+            snprintf(name, sizeof name, "%s", it->ask->name);
         fputs("    ", out);
-        put_cut(out, it->ask->name, w);
-        for (size_t k = cols(it->ask->name, SIZE_MAX); k < w; k++)
+        put_cut(out, name, w);
+        for (size_t k = cols(name, SIZE_MAX); k < w; k++)
             fputc(' ', out);
         int n = snprintf(lead, sizeof lead, "  %c line %d \"",
                          it->ask->kind == SM_ASK_REQUIRED ? 'R' : 'P',
