@@ -110,9 +110,14 @@ $(BUILD)/shapes: tools/shapes.c tests/shapes.h | $(BUILD)
 $(BUILD)/eval: tools/eval.c $(LIB) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) $(LIB_INC) -o $@ $< $(LIB) $(LDLIBS)
 
-## eval: precision, recall, years error and level accuracy on corpus/eval
-eval: all $(BUILD)/eval
+$(BUILD)/eval_job: tools/eval_job.c $(LIB) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) $(CLI_INC) -o $@ $< $(LIB) $(LDLIBS)
+
+## eval: precision, recall, years error and level accuracy on corpus/eval;
+## eval: --job missing-skill F1 and score rank correlation on corpus/eval_job
+eval: all $(BUILD)/eval $(BUILD)/eval_job
 	@$(BUILD)/eval
+	@$(BUILD)/eval_job
 
 ## asan: build with ASan and UBSan and run the whole test suite
 asan: deps
