@@ -95,7 +95,7 @@ $(SHARED): $(LIB_OBJ)
 # header in the program) is checked at each link
 $(BIN): $(CLI_OBJ) $(STATIC)
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(STATIC) $(LDLIBS)
-	@python3 tools/modgraph.py --quiet $(BUILD)
+	@python3 tools/modgraph.py --quiet $(BUILD) || { rm -f $@; exit 1; }
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIB) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) $(LIB_INC) -o $@ $< $(LIB) $(LDLIBS)
@@ -122,7 +122,8 @@ deps:
 
 ## check: install what is missing, build, run every test
 check: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(FUZZ_REPLAY) $(TOOL_BIN)
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(FUZZ_REPLAY) $(TOOL_BIN) \
+	  $(BUILD)/eval
 	@sh tools/check.sh $(BUILD)
 
 ## bench: measure speed (see README), and screen over PDFs against pdftotext
@@ -145,11 +146,17 @@ EVAL_FLOORS_EVAL    = --min-f1 0.99 --min-years 95 --min-level 95 --max-false-de
 EVAL_FLOORS_HOLDOUT = --min-f1 0.95 --min-years 90 --min-level 90 --max-false-degrees 1
 EVAL_FLOORS_FLAT    = --min-f1 0.93 --min-years 90 --min-level 75 --max-false-degrees 0
 
-## eval: precision, recall, years error and level accuracy on corpus/eval, corpus/holdout and corpus/flat, each held to its floors
-eval: all $(BUILD)/eval
+$(BUILD)/eval_job: tools/eval_job.c $(LIB) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) $(CLI_INC) -o $@ $< $(LIB) $(LDLIBS)
+
+## eval: precision, recall, years error and level accuracy on corpus/eval,
+##   corpus/holdout and corpus/flat, each held to its floors; and --job's
+##   missing-skill F1 and score rank correlation on corpus/eval_job
+eval: all $(BUILD)/eval $(BUILD)/eval_job
 	@echo "== corpus/eval"; $(BUILD)/eval $(EVAL_FLOORS_EVAL) corpus/eval
 	@echo "== corpus/holdout"; $(BUILD)/eval $(EVAL_FLOORS_HOLDOUT) corpus/holdout
 	@echo "== corpus/flat"; $(BUILD)/eval $(EVAL_FLOORS_FLAT) corpus/flat
+	@echo "== corpus/eval_job"; $(BUILD)/eval_job
 
 ## asan: build with ASan and UBSan and run the whole test suite
 asan: deps

@@ -11,7 +11,8 @@ _skillmatch()
     fi
     case $prev in
         --rules|--config) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-        -o|--output|--files-from) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        -o|--output|--files-from|--job) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --jobs) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
         --level) COMPREPLY=($(compgen -W "junior mid senior" -- "$cur")); return ;;
         --fail-on) COMPREPLY=($(compgen -W "error warning never" -- "$cur")); return ;;
@@ -33,7 +34,7 @@ _skillmatch()
         return
     fi
     if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--rules --format --output --color --level --min-score --today --max-size --quiet --help --version -j --top --files-from --stdin-jsonl --hidden --follow --fail-on --config --type --type-list --pre --timeout" -- "$cur"))
+        COMPREPLY=($(compgen -W "--rules --format --output --color --level --min-score --today --max-size --quiet --help --version -j --top --files-from --stdin-jsonl --hidden --follow --fail-on --config --type --type-list --pre --timeout --job --jobs" -- "$cur"))
         return
     fi
     COMPREPLY=($(compgen -f -- "$cur"))

@@ -32,6 +32,9 @@ typedef struct {
     const char *pre;          /* --pre COMMAND: every file through it */
     int timeout;              /* --timeout SECONDS for converters; 0 */
     unsigned types;           /* --type: bit 1 << sm_format; 0: all */
+    const char **postings;    /* --job FILE..., npostings of them */
+    int npostings;
+    const char *postings_dir; /* --jobs DIR */
     int nargs;
     char **args;
 } cli_opts;
@@ -60,6 +63,8 @@ bool cli_out_open(cli_out *out, const char *path);
 bool cli_out_close(cli_out *out, bool keep);
 
 int cmd_check(cli_opts *o);
+int cmd_check_job(cli_opts *o);
+int cmd_explain_job(cli_opts *o);
 int cmd_explain(cli_opts *o);
 int cmd_rules(cli_opts *o);
 int cmd_screen(cli_opts *o);

@@ -6,6 +6,8 @@
 
 int cmd_check(cli_opts *o)
 {
+    if (o->npostings || o->postings_dir)
+        return cmd_check_job(o);     /* cli_check_job.c */
     const char *fmt = o->format ? o->format : "text";
     bool json = !strcmp(fmt, "json");
     if (!json && strcmp(fmt, "text")) {

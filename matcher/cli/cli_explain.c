@@ -3,6 +3,8 @@
 
 int cmd_explain(cli_opts *o)
 {
+    if (o->npostings || o->postings_dir)
+        return cmd_explain_job(o);   /* cli_explain_job.c */
     if (o->nargs != 2) {
         cli_error("explain: give a FILE and a SKILL id");
         return EXIT_USAGE;

@@ -33,7 +33,8 @@ static const char USAGE[] =
     "                         screen: alone, rows suggested L; lint: the\n"
     "                         level the drafts claim\n"
     "      --min-score X      check: exit 1 when the score is below X (0..1);\n"
-    "                         screen: rows scoring X or more (for --level L)\n"
+    "                         screen: rows scoring X or more (for --level L);\n"
+    "                         with --job: the match score\n"
     "      --today YYYY-MM    the month 'present' means (default: now);\n"
     "                         'latest': the latest date each document shows\n"
     "      --max-size BYTES   largest input read (default 10M; K, M, G)\n"
@@ -53,6 +54,11 @@ static const char USAGE[] =
     "      --timeout SECONDS  time a converter (pdftotext, --pre) may take\n"
     "                         (default 30)\n"
     "      --no-progress      screen: no progress bar on a terminal\n"
+    "      --job POSTING      check, screen, explain: match against this job\n"
+    "                         posting ('-': stdin); screen takes several\n"
+    "      --jobs DIR         screen: every posting in DIR (best per resume,\n"
+    "                         a resume x posting matrix in csv and json);\n"
+    "                         a number N is worker threads (-j N)\n"
     "      --fail-on LEVEL    lint: exit 1 on findings at error (default),\n"
     "                         warning, or never\n"
     "      --config FILE      lint: configuration (default: .skillmatch.yml\n"
@@ -70,7 +76,8 @@ enum {
     OPT_RULES = 256, OPT_COLOR, OPT_LEVEL, OPT_MIN_SCORE, OPT_TODAY,
     OPT_MAX_SIZE, OPT_VERSION, OPT_FULL_SCAN, OPT_TOP, OPT_FILES_FROM,
     OPT_STDIN_JSONL, OPT_HIDDEN, OPT_FOLLOW, OPT_FAIL_ON, OPT_CONFIG,
-    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_TYPE_LIST, OPT_PRE, OPT_TIMEOUT
+    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_TYPE_LIST, OPT_PRE, OPT_TIMEOUT,
+    OPT_JOB, OPT_JOBS_DIR
 };
 
 static const struct option LONG_OPTS[] = {
@@ -98,6 +105,7 @@ static const struct option LONG_OPTS[] = {
     {"type-list", no_argument, NULL, OPT_TYPE_LIST},
     {"pre", required_argument, NULL, OPT_PRE},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"job", required_argument, NULL, OPT_JOB},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
@@ -230,6 +238,12 @@ int main(int argc, char **argv)
         case OPT_FULL_SCAN: o.analyze.flags |= SM_ANALYZE_FULL_SCAN; break;
         case 'j': {
             char *end;
+            /* --jobs DIR: a folder of postings; a number is worker
+             * threads, as -j */
+            if (*optarg && optarg[strspn(optarg, "0123456789")]) {
+                o.postings_dir = optarg;
+                break;
+            }
             long j = strtol(optarg, &end, 10);
             if (end == optarg || *end || j < 0 || j > 256)
                 return usage_error("-j takes a number of jobs from 0 (all "
@@ -272,6 +286,15 @@ int main(int argc, char **argv)
         }
         case OPT_PROGRESS: want_progress = 1; break;
         case OPT_NO_PROGRESS: want_progress = 0; break;
+        case OPT_JOB: {
+            const char **v = realloc(o.postings, (size_t)(o.npostings + 1) *
+                                                     sizeof *v);
+            if (!v)
+                return usage_error("%s", "out of memory");
+            o.postings = v;
+            o.postings[o.npostings++] = optarg;
+            break;
+        }
         case 'q': o.quiet = true; break;
         case 'h': fputs(USAGE, stdout); return EXIT_OK;
         case OPT_VERSION: printf("skillmatch %s\n", SM_VERSION); return EXIT_OK;
@@ -306,5 +329,7 @@ int main(int argc, char **argv)
     }
     o.nargs = argc - optind;
     o.args = argv + optind;
-    return run(&o);
+    int rc = run(&o);
+    free(o.postings);
+    return rc;
 }

@@ -207,13 +207,15 @@ static void screen_task(void *task, void *state)
             r->gaps[i] = ls->missing[i].id;
         if (!w->o->quiet && sm_doc_warning_count(doc))
             r->warnings = doc_warnings(doc);
-        if (w->want_json) {
-            char *js = sm_render_json(res, w->json_flags);
-            if (js)
-                keep_json(w, r, js);
-            else
-                fail_row(r, "out of memory");
-        }
+        bool oom = false;
+        char *js = w->postings->n
+            ? screen_job_row(w->postings, w->rules, res, r, w->want_json,
+                             w->json_flags, &oom)
+            : w->want_json ? sm_render_json(res, w->json_flags) : NULL;
+        if (js)
+            keep_json(w, r, js);
+        else if (oom || w->want_json)
+            fail_row(r, "out of memory");
     }
     if (!r->ok && !r->error)
         r->error = strdup("out of memory");
@@ -229,6 +231,8 @@ static void screen_task(void *task, void *state)
  * look equal are ordered by path. */
 static long score_key(const screen_row *r)
 {
+    if (r->nmatch)               /* --job: the best match */
+        return (long)(r->match[r->best] * 1000 + 0.5);
     int lv = r->level == SM_LEVEL_NONE ? SM_LEVEL_JUNIOR : (int)r->level;
     return (long)(r->score[lv - 1] * 1000 + 0.5);
 }
@@ -239,7 +243,7 @@ static int row_cmp(const void *a, const void *b)
     if (x->ok != y->ok)
         return x->ok ? -1 : 1;
     if (x->ok) {
-        if (x->level != y->level)
+        if (x->level != y->level && !x->nmatch)
             return x->level > y->level ? -1 : 1;
         long kx = score_key(x), ky = score_key(y);
         if (kx != ky)
@@ -258,7 +262,8 @@ bool screen_keep_row(screen_filter *f, const screen_row *r)
         return true;
     if (f->min_score >= 0) {
         sm_level lv = f->level != SM_LEVEL_NONE ? f->level : r->level;
-        double s = lv != SM_LEVEL_NONE ? r->score[lv - 1] : 0;
+        double s = r->nmatch ? r->match[r->best]
+                   : lv != SM_LEVEL_NONE ? r->score[lv - 1] : 0;
         if (s < f->min_score)
             goto drop;
     } else if (f->level != SM_LEVEL_NONE && r->level != f->level) {
@@ -282,6 +287,7 @@ void screen_row_free(screen_row *r)
     free(r->warnings);
     free(r->json);
     free(r->line);
+    free(r->match);
     free(r);
 }
 
@@ -323,6 +329,7 @@ bool screen_run_start(screen_run *R, bool spill)
         screen_worker *w = &R->ws[i];
         w->rules = R->rules;
         w->o = R->o;
+        w->postings = &R->postings;
         w->index = i;
         w->want_json = json;
         w->json_flags = SM_RENDER_STATUS |
@@ -485,6 +492,18 @@ static void summary(const screen_run *R)
     fputc('\n', stderr);
 }
 
+/* --job and --jobs: the postings, analysed once on this thread. */
+static int screen_load_postings(cli_opts *o, screen_run *R)
+{
+    memset(&R->postings, 0, sizeof R->postings);
+    if (!o->npostings && !o->postings_dir)
+        return EXIT_OK;
+    sm_scratch *s = sm_scratch_new(R->rules);
+    int rc = s ? cli_jobs_load(o, R->rules, s, &R->postings) : EXIT_USAGE;
+    sm_scratch_free(s);
+    return rc;
+}
+
 static int usage(const char *msg)
 {
     cli_error("screen: %s", msg);
@@ -513,6 +532,8 @@ int cmd_screen(cli_opts *o)
     int stdin_uses = o->files_from && !strcmp(o->files_from, "-");
     for (int i = 0; i < o->nargs; i++)
         stdin_uses += !strcmp(o->args[i], "-");
+    for (int i = 0; i < o->npostings; i++)
+        stdin_uses += !strcmp(o->postings[i], "-") + o->stdin_jsonl;
     if (stdin_uses > 1)
         return usage("standard input ('-') named more than once");
 
@@ -526,11 +547,14 @@ int cmd_screen(cli_opts *o)
     R.queue_cap = (size_t)R.jobs * 16;
     if (!(R.rules = cli_load_rules(o)))
         return EXIT_USAGE;
+    int jrc = screen_load_postings(o, &R);
     cli_out out;
-    if (!cli_out_open(&out, o->output)) {
+    if (jrc != EXIT_OK || !cli_out_open(&out, o->output)) {
+        cli_jobs_free(&R.postings);
         sm_rules_free(R.rules);
-        return EXIT_USAGE;
+        return jrc != EXIT_OK ? jrc : EXIT_USAGE;
     }
+    R.out.postings = &R.postings;
     R.out.format = fmt;
     R.out.f = out.f;
     R.out.width = fmt == FMT_TABLE ? screen_out_width(o) : 0;
@@ -540,6 +564,7 @@ int cmd_screen(cli_opts *o)
     bool written = cli_out_close(&out, ok) && !R.out.failed;
     if (ok && !o->quiet)
         summary(&R);
+    cli_jobs_free(&R.postings);
     sm_rules_free(R.rules);
     if (!ok)
         return EXIT_USAGE;

@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "cli_pool.h"
 #include "cli_walk.h"
+#include "cli_job.h"
 
 /* ---- rows (cli_screen.c fills them, cli_table.c writes them) ---- */
 
@@ -41,8 +42,21 @@ typedef struct {
     size_t line_no;
     size_t order;            /* input position: the last tie-breaker */
     sm_format format;        /* what it was read as (ok rows) */
+    /* --job: the match score against each posting, the best one, its top
+     * missing required skills (ids owned by the rules) */
+    double *match;
+    size_t nmatch, best;
+    const char *missing[TOP_GAPS];
+    sm_fit years_fit, level_fit;
     atomic_bool done;
 } screen_row;
+
+/* A resume against every posting of J (cli_screen_job.c): fills the row's
+ * match fields and returns its JSON when `want_json` (NULL otherwise, or
+ * with *oom set when out of memory). */
+char *screen_job_row(const cli_jobs *J, const sm_rules *rules,
+                     const sm_result *res, screen_row *r, bool want_json,
+                     unsigned json_flags, bool *oom);
 
 typedef struct {
     screen_format format;
@@ -50,6 +64,7 @@ typedef struct {
     int width;               /* table: columns available, 0: no limit */
     size_t written;          /* rows written so far */
     const int *spill_fds;    /* worker files holding spilled JSON */
+    const cli_jobs *postings;   /* --job: the postings (n 0: none) */
     bool failed;             /* a write or a spill read failed */
 } screen_out;
 
@@ -73,6 +88,7 @@ enum { PROGRESS_MS = 100 };   /* the progress bar's redraws, at most */
 typedef struct {
     const sm_rules *rules;
     const cli_opts *o;
+    const cli_jobs *postings;   /* --job: match against these */
     sm_scratch *scratch;
     unsigned json_flags;     /* SM_RENDER_* for the rows' JSON */
     bool want_json;
@@ -97,6 +113,7 @@ typedef struct {
 typedef struct {
     cli_opts *o;
     sm_rules *rules;
+    cli_jobs postings;       /* --job, --jobs DIR */
     int jobs;
     size_t queue_cap;
     screen_worker *ws;

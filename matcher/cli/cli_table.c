@@ -99,8 +99,65 @@ static void delimited_row(screen_out *so, const char *const *cells, int n)
     fputc('\n', so->f);
 }
 
+/* The base name of a posting's path, for a column head. */
+static const char *posting_name(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    return b && b[1] ? b + 1 : path;
+}
+
+/* --job rows: one posting: file, match, missing, years and fits; several:
+ * file, a score per posting (the matrix), the best one and its missing. */
+static void delimited_job(screen_out *so, const screen_row *r)
+{
+    size_t np = so->postings->n, nc = np == 1 ? 9 : np + 7, c = 0;
+    const char **cells = calloc(nc, sizeof *cells);
+    char (*sc)[16] = calloc(np + 1, sizeof *sc), years[32] = "",
+         gaps[256] = "";
+    if (!cells || !sc) {
+        so->failed = true;
+        free(cells);
+        free(sc);
+        return;
+    }
+    cells[c++] = r->file;
+    for (size_t i = 0; r->ok && i < np; i++)
+        snprintf(sc[i], sizeof sc[i], "%.3f", r->match[i]);
+    if (r->ok && r->years >= 0)
+        snprintf(years, sizeof years, "%.2f", r->years);
+    for (int i = 0; r->ok && i < TOP_GAPS && r->missing[i]; i++) {
+        if (i)
+            strcat(gaps, ";");
+        strcat(gaps, r->missing[i]);
+    }
+    if (np == 1) {
+        cells[c++] = sc[0];
+    } else {
+        for (size_t i = 0; i < np; i++)
+            cells[c++] = sc[i];
+        cells[c++] = r->ok ? so->postings->paths[r->best] : "";
+        cells[c++] = r->ok ? sc[r->best] : "";
+    }
+    cells[c++] = gaps;
+    cells[c++] = years;
+    if (np == 1) {
+        cells[c++] = r->ok ? sm_fit_name(r->years_fit) : "";
+        cells[c++] = r->ok ? sm_level_name(r->level) : "";
+        cells[c++] = r->ok ? sm_fit_name(r->level_fit) : "";
+    }
+    cells[c++] = r->ok ? "ok" : "error";
+    cells[c++] = r->ok ? "" : r->error;
+    delimited_row(so, cells, (int)c);
+    free(cells);
+    free(sc);
+}
+
 static void delimited(screen_out *so, const screen_row *r)
 {
+    if (so->postings && so->postings->n) {
+        delimited_job(so, r);
+        return;
+    }
     char sc[SM_LEVEL_COUNT][16], years[32] = "", gaps[256];
     if (!r->ok) {
         const char *cells[] = {r->file, "", "", "", "", "", "", "error",
@@ -163,8 +220,35 @@ void screen_out_begin(screen_out *so)
     static const char *const HEAD[] = {"file", "level", "junior", "mid",
                                        "senior", "years", "top_gaps",
                                        "status", "error"};
-    if (so->format == FMT_CSV || so->format == FMT_TSV)
+    if ((so->format != FMT_CSV && so->format != FMT_TSV))
+        return;
+    size_t np = so->postings ? so->postings->n : 0;
+    if (!np) {
         delimited_row(so, HEAD, 9);
+        return;
+    }
+    static const char *const ONE[] = {"file", "match", "missing", "years",
+                                      "years_fit", "level", "level_fit",
+                                      "status", "error"};
+    if (np == 1) {
+        delimited_row(so, ONE, 9);
+        return;
+    }
+    const char **cells = calloc(np + 7, sizeof *cells);
+    if (!cells) {
+        so->failed = true;
+        return;
+    }
+    size_t c = 0;
+    cells[c++] = "file";
+    for (size_t i = 0; i < np; i++)
+        cells[c++] = so->postings->paths[i];
+    const char *const TAIL[] = {"best_job", "best_score", "missing", "years",
+                                "status", "error"};
+    for (size_t i = 0; i < 6; i++)
+        cells[c++] = TAIL[i];
+    delimited_row(so, cells, (int)c);
+    free(cells);
 }
 
 void screen_out_row(screen_out *so, const screen_row *r)
@@ -271,8 +355,112 @@ static const char *shown_name(const char *name, char *buf, size_t cap)
     return buf;
 }
 
+/* --job: FILE, MATCH, (BEST JOB,) MISSING, YEARS, LEVEL, STATUS. */
+enum { J_FILE, J_MATCH, J_BEST, J_MISSING, J_YEARS, J_LEVEL, J_STATUS,
+       JCOLS };
+
+typedef struct {
+    char match[8], best[256], missing[256], years[16], level[8];
+} job_cells;
+
+static void job_cells_of(const screen_out *so, const screen_row *r,
+                         job_cells *c)
+{
+    if (!r->ok) {
+        strcpy(c->match, "-");
+        strcpy(c->best, "-");
+        strcpy(c->missing, "-");
+        strcpy(c->years, "-");
+        strcpy(c->level, "-");
+        return;
+    }
+    snprintf(c->match, sizeof c->match, "%.2f", r->match[r->best]);
+    snprintf(c->best, sizeof c->best, "%s",
+             posting_name(so->postings->paths[r->best]));
+    size_t n = 0;
+    c->missing[0] = '\0';
+    for (int i = 0; i < TOP_GAPS && r->missing[i]; i++) {
+        if (i)
+            n = append(c->missing, sizeof c->missing, n, ", ");
+        n = append(c->missing, sizeof c->missing, n, r->missing[i]);
+    }
+    if (!c->missing[0])
+        strcpy(c->missing, "-");
+    if (r->years >= 0)
+        snprintf(c->years, sizeof c->years, "%.1f", r->years);
+    else
+        strcpy(c->years, "-");
+    snprintf(c->level, sizeof c->level, "%s", sm_level_name(r->level));
+}
+
+static void screen_out_table_job(screen_out *so, screen_row *const *rows,
+                                 size_t n)
+{
+    char name[4608];
+    static const char *const HEAD[JCOLS] = {"FILE", "MATCH", "BEST JOB",
+                                            "MISSING", "YEARS", "LEVEL",
+                                            "STATUS"};
+    bool several = so->postings->n > 1;
+    size_t w[JCOLS];
+    job_cells *cells = malloc((n ? n : 1) * sizeof *cells);
+    if (!cells) {
+        so->failed = true;
+        return;
+    }
+    for (int c = 0; c < JCOLS; c++)
+        w[c] = strlen(HEAD[c]);
+    for (size_t i = 0; i < n; i++) {
+        job_cells_of(so, rows[i], &cells[i]);
+        const char *v[] = {shown_name(rows[i]->file, name, sizeof name),
+                           cells[i].match, cells[i].best, cells[i].missing,
+                           cells[i].years, cells[i].level};
+        for (int c = 0; c < J_STATUS; c++)
+            if (cols(v[c]) > w[c])
+                w[c] = cols(v[c]);
+    }
+    if (so->width > 0) {         /* the missing skills give way */
+        size_t other = strlen("STATUS");
+        for (int c = 0; c < JCOLS; c++)
+            if (c != J_MISSING && c != J_STATUS &&
+                (several || c != J_BEST))
+                other += w[c] + 2;
+        size_t room = (size_t)so->width > other + 2
+                          ? (size_t)so->width - other - 2 : 0;
+        if (room < 12)
+            room = 12;
+        if (w[J_MISSING] > room)
+            w[J_MISSING] = room;
+    }
+    for (int c = 0; c < JCOLS; c++)
+        if (several || c != J_BEST)
+            cell(so->f, HEAD[c], w[c], c == J_STATUS);
+    fputc('\n', so->f);
+    for (size_t i = 0; i < n; i++) {
+        const screen_row *r = rows[i];
+        char status[600];
+        cut(cells[i].missing, w[J_MISSING]);
+        if (r->ok)
+            strcpy(status, "ok");
+        else
+            snprintf(status, sizeof status, "error: %s", r->error);
+        const char *v[] = {shown_name(r->file, name, sizeof name),
+                           cells[i].match, cells[i].best, cells[i].missing,
+                           cells[i].years, cells[i].level, status};
+        for (int c = 0; c < JCOLS; c++)
+            if (several || c != J_BEST)
+                cell(so->f, v[c], w[c], c == J_STATUS);
+        fputc('\n', so->f);
+        so->written++;
+    }
+    free(cells);
+}
+
 void screen_out_table(screen_out *so, screen_row *const *rows, size_t n)
 {
+    if (so->postings && so->postings->n) {
+        screen_out_table_job(so, rows, n);
+        return;
+    }
     char name[4608];
     static const char *const HEAD[NCOLS] = {
         "FILE", "LEVEL", "JUNIOR", "MID", "SENIOR", "YEARS", "TOP GAPS",

@@ -462,6 +462,10 @@ SM_API const char *sm_lint_result_title(const sm_lint_result *r, int *line);
 /* Findings sorted by line, column and check id. */
 SM_API const sm_lint_finding *sm_lint_result_findings(const sm_lint_result *r,
                                                       size_t *n);
+/* The most years of experience the draft asks for ("5+ years": 5; "3-5
+ * years": 3, with 5 in *max), whatever the checks make of them; negative
+ * when it asks none. *max (may be NULL) is negative when open. */
+SM_API double sm_lint_result_years_asked(const sm_lint_result *r, double *max);
 /* How many findings are at `sev` or above. */
 SM_API size_t sm_lint_result_count(const sm_lint_result *r, sm_severity sev);
 
@@ -493,6 +497,112 @@ typedef struct {
 SM_API sm_status sm_lint_render(const sm_lint_result *const *results, size_t n,
                                 sm_lint_format fmt,
                                 const sm_lint_render_options *opt, FILE *out);
+
+/* ---- a resume against a job posting --------------------------------- */
+
+/* A posting goes through the same rules as a resume (sm_analyze), and
+ * through what lint knows of a job description: the level it claims and
+ * the years it asks. Its skills are split into required and preferred by
+ * its headings ("Requirements", "Must have" / "Nice to have", "Bonus")
+ * and the phrasing of their line ("... is a plus", "familiarity with");
+ * the patterns, the weights and the skill families are the `job:` key of
+ * the rules (rules/job.yaml). A posting with no such structure asks for
+ * everything it names. Negated words ("we don't use Java") ask nothing. */
+
+typedef struct sm_job sm_job;
+
+typedef enum { SM_ASK_REQUIRED = 1, SM_ASK_PREFERRED } sm_ask_kind;
+/* "required", "preferred"; static. */
+SM_API const char *sm_ask_kind_name(sm_ask_kind kind);
+
+/* One skill a posting asks for. */
+typedef struct {
+    const char *id, *name;       /* the rule's id and display name */
+    sm_ask_kind kind;
+    int line;                    /* the posting's line that asks for it */
+    const char *text;            /* that line, trimmed */
+    const char *why;             /* why it is required or preferred */
+    double weight;               /* the rules' weight of its kind */
+    int alt;                     /* the index (in sm_job_asks()) of an ask
+                                    of the same family named with it as an
+                                    alternative ("TensorFlow or PyTorch",
+                                    "AWS/GCP"), or -1 */
+} sm_ask;
+
+/* Analyse posting `doc`. Fails with SM_ERR_RULES when the rules have no
+ * `job:` key. Immutable once made: share it across threads. */
+SM_API sm_status sm_job_new(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
+                     const sm_options *opt, sm_job **out, sm_error *err);
+SM_API void sm_job_free(sm_job *job);
+SM_API const char *sm_job_file(const sm_job *job);
+SM_API sm_level sm_job_level(const sm_job *job);
+/* As sm_lint_result_years_asked(). */
+SM_API double sm_job_years_asked(const sm_job *job, double *max);
+/* Required ones first, then preferred; each in the posting's order. */
+SM_API const sm_ask *sm_job_asks(const sm_job *job, size_t *n);
+
+typedef enum { SM_FIT_UNKNOWN = 0, SM_FIT_OK, SM_FIT_UNDER, SM_FIT_OVER }
+    sm_fit;
+/* "unknown", "ok", "under", "over"; static. */
+SM_API const char *sm_fit_name(sm_fit fit);
+
+/* One ask and what the resume shows of it. */
+typedef struct {
+    const sm_ask *ask;
+    const sm_skill_match *have;  /* the resume's skill, NULL when missing */
+    const char *near_id, *near_name;   /* missing: a skill of the same
+                                          family the resume shows, or NULL;
+                                          matched by an alternative: it */
+    int by_alternative;          /* matched: the resume shows not this
+                                    skill but its alternative (`alt`) */
+} sm_match_item;
+
+typedef struct sm_match sm_match;
+
+/* Match resume result `r` against `job`. The match refers to both: free
+ * it before them. Fails only when out of memory. */
+SM_API sm_status sm_match_job(const sm_rules *rules, const sm_job *job,
+                       const sm_result *r, sm_match **out, sm_error *err);
+SM_API void sm_match_free(sm_match *m);
+SM_API const sm_job *sm_match_posting(const sm_match *m);
+SM_API const sm_result *sm_match_resume(const sm_match *m);
+/* Weighted coverage of the asks, 0..1 (rules/job.yaml has the formula). */
+SM_API double sm_match_score(const sm_match *m);
+/* The asks shown, in the order of sm_job_asks(). */
+SM_API const sm_match_item *sm_match_matched(const sm_match *m, size_t *n);
+/* The asks not shown (a mention weaker than a wish to learn is not
+ * shown): heaviest first, required before preferred, then in the
+ * posting's order. */
+SM_API const sm_match_item *sm_match_missing(const sm_match *m, size_t *n);
+/* How many of the missing are required. */
+SM_API size_t sm_match_missing_required(const sm_match *m);
+/* The resume's years against the years asked; its suggested level against
+ * the posting's. */
+SM_API sm_fit sm_match_years_fit(const sm_match *m);
+SM_API sm_fit sm_match_level_fit(const sm_match *m);
+/* One sentence. */
+SM_API const char *sm_match_verdict(const sm_match *m);
+
+/* The match for people, fitting 80 columns: the score as a bar, years and
+ * level fit, what to add to the resume for this job (heaviest first), what
+ * it shows. */
+SM_API sm_status sm_render_match_text(const sm_match *m, FILE *out, unsigned flags);
+/* The resume's JSON object (sm_render_json()) with two more keys:
+ * "job": {"file", "level", "required", "preferred", "years_asked"} and
+ * "match": {"score", "matched", "missing", "missing_preferred",
+ * "years_fit", "level_fit", ...}; ids are rule ids. The caller frees it;
+ * NULL when out of memory. */
+SM_API char *sm_render_match_json(const sm_match *m, unsigned flags);
+/* The "match" object alone, one line. The caller frees it. */
+SM_API char *sm_render_match_json_object(const sm_match *m);
+
+/* Why skill `id` counts as matched or missing for `job`: what the posting
+ * asks of it and where, then sm_explain() of the resume, then the
+ * outcome. */
+SM_API sm_status sm_explain_job(const sm_rules *rules, sm_scratch *s,
+                         const sm_doc *posting, const sm_doc *resume,
+                         const sm_options *opt, const char *id, FILE *out,
+                         sm_error *err);
 
 #ifdef __cplusplus
 }

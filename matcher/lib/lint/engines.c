@@ -141,14 +141,11 @@ static sm_level level_of_years(const sm_lint_ctx *c, double years)
                         : SM_LEVEL_SENIOR;
 }
 
-static sm_status check_years(sm_lint_ctx *c, const sm_lint_def *k)
+sm_status sm_lint_asked_years(sm_lint_ctx *c, const sm_lint_def *k,
+                              double *best, double *best_max, size_t *at)
 {
-    sm_level lv = c->res->level;
-    if (lv == SM_LEVEL_NONE || !applies(k->levels, lv))
-        return SM_OK;
-    /* the largest number of years the draft asks for is what it asks */
-    double best = -1, best_max = -1;
-    size_t at = 0;
+    *best = *best_max = -1;
+    *at = 0;
     for (size_t i = 0; i < k->nphrases; i++) {
         const sm_regex *re = &k->phrases[i].re;
         size_t pos = c->body, ms, me;
@@ -162,15 +159,29 @@ static sm_status check_years(sm_lint_ctx *c, const sm_lint_def *k)
                 hi = number_word(c->text + gs, ge - gs);
             if (lo < 0 || lo > 40)
                 continue;
-            if (lo > best) {
-                best = lo;
-                best_max = hi > lo ? hi : -1;
-                at = ms;
+            if (lo > *best) {
+                *best = lo;
+                *best_max = hi > lo ? hi : -1;
+                *at = ms;
             }
         }
         if (rc < 0)
             return SM_ERR_MATCH;
     }
+    return SM_OK;
+}
+
+static sm_status check_years(sm_lint_ctx *c, const sm_lint_def *k)
+{
+    sm_level lv = c->res->level;
+    if (lv == SM_LEVEL_NONE || !applies(k->levels, lv))
+        return SM_OK;
+    /* the largest number of years the draft asks for is what it asks */
+    double best, best_max;
+    size_t at;
+    sm_status st = sm_lint_asked_years(c, k, &best, &best_max, &at);
+    if (st != SM_OK)
+        return st;
     if (best < 0)
         return SM_OK;
     sm_level asked = level_of_years(c, best);

@@ -121,6 +121,18 @@ sm_status sm_lint(const sm_rules *rules, const sm_lint_config *cfg,
     if ((st = sm_match_doc(rules, s, &c.masked, &sections, SM_MATCH_POSTING,
                            -1, NULL, NULL, &hits, err)) != SM_OK)
         goto done;
+    /* the years the draft asks, whatever the checks say of them: by the
+     * phrases of the rules' first years check */
+    c.res->years_asked = c.res->years_asked_max = -1;
+    for (size_t i = 0; i < rules->lint->nchecks && st == SM_OK; i++) {
+        size_t at;
+        if (rules->lint->checks[i].kind == SM_LINT_YEARS) {
+            st = sm_lint_asked_years(&c, &rules->lint->checks[i],
+                                     &c.res->years_asked,
+                                     &c.res->years_asked_max, &at);
+            break;
+        }
+    }
     for (int k = 0; k < 2 && st == SM_OK; k++)
         for (size_t i = 0; c.sets[k] && i < c.sets[k]->nchecks && st == SM_OK;
              i++)
@@ -184,6 +196,13 @@ const char *sm_lint_result_title(const sm_lint_result *r, int *line)
     if (line)
         *line = r->title ? r->title_line : 0;
     return r->title;
+}
+
+double sm_lint_result_years_asked(const sm_lint_result *r, double *max)
+{
+    if (max)
+        *max = r->years_asked_max;
+    return r->years_asked;
 }
 
 const sm_lint_finding *sm_lint_result_findings(const sm_lint_result *r,

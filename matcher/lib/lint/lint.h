@@ -47,6 +47,7 @@ struct sm_lint_result {
     int title_line;
     sm_level level;
     sm_level_source level_source;
+    double years_asked, years_asked_max;   /* < 0: none asked, open */
     sm_lint_finding *findings;
     size_t nfindings, capfindings;
     char **strings;              /* owned messages */
@@ -145,5 +146,11 @@ sm_status sm_lint_title_words(sm_lint_ctx *c, const char *title, size_t len,
                               sm_level *out);
 /* The line findings about the whole draft point at: its title's. */
 int sm_lint_title_line(const sm_lint_ctx *c);
+
+/* The largest number of years the draft asks for, by the phrases of years
+ * check k: *best (< 0: none), *best_max (< 0: open) and where (engines.c;
+ * also for sm_lint_result_years_asked()). */
+sm_status sm_lint_asked_years(sm_lint_ctx *c, const sm_lint_def *k,
+                              double *best, double *best_max, size_t *at);
 
 #endif

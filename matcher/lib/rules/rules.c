@@ -13,6 +13,7 @@
 #include "rules/rules.h"
 #include "engine/engine.h"
 #include "util/util.h"
+#include "rules/job_rules.h"
 
 enum { MAX_RULES_FILE = 16 << 20 };
 
@@ -208,7 +209,7 @@ sm_status sm_rules_compile_list(sm_rules_ctx *c, const sm_ynode *n,
 
 static const char *const TOP_KEYS[] = {"skills", "profiles", "levels",
                                        "context", "sections", "facts",
-                                       "lint", NULL};
+                                       "lint", "job", NULL};
 
 typedef struct {
     const char *file;
@@ -375,7 +376,7 @@ sm_status sm_rules_load(const char *dir, sm_rules **out, sm_error *err)
     /* facts first, then skills, then what refers to skills */
     static const char *const order[] = {"facts", "skills", "levels",
                                         "profiles", "context", "sections",
-                                        "lint", NULL};
+                                        "lint", "job", NULL};
     for (const char *const *key = order; *key && st == SM_OK; key++) {
         for (size_t i = 0; i < nfiles && st == SM_OK; i++) {
             const sm_ynode *node;
@@ -398,6 +399,8 @@ sm_status sm_rules_load(const char *dir, sm_rules **out, sm_error *err)
                 st = sm_rules_load_sections(&c, node);
             else if (!strcmp(*key, "lint"))
                 st = sm_lint_rules_load(r, &r->lint, files[i].file, node, err);
+            else if (!strcmp(*key, "job"))
+                st = sm_job_rules_load(r, &r->job, files[i].file, node, err);
         }
         if (st == SM_OK && !strcmp(*key, "facts") && !r->nfacts)
             warn(r, dir, 0, "no facts found (facts.yaml here or "
@@ -489,6 +492,7 @@ void sm_rules_free(sm_rules *r)
     sm_litindex_free(&r->lits);
     free(r->warnings);
     sm_lint_rules_free(r->lint);
+    sm_job_rules_free(r->job);
     free(r->dir);
     name_list *files = files_of(r);
     for (size_t i = 0; i < files->n; i++)

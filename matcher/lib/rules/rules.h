@@ -171,6 +171,8 @@ struct sm_rules {
     size_t nwarnings, capwarnings;
     uint32_t max_capture;
     sm_litindex lits;        /* the literals of skills' patterns and cues */
+    struct sm_job_rules *job;       /* the `job:` key (job_rules.c);
+                                       NULL when none */
     struct sm_lint_rules *lint;     /* the `lint:` key and salary facts
                                        (lint_rules.c); NULL when none */
 };

@@ -1,6 +1,6 @@
 /* names.c - the names of levels, severities and where a draft's level
  * came from: printed by the renderers, parsed from rules, configuration
- * and options. */
+ * and options; and the kinds of a posting's asks. */
 #include <strings.h>
 
 #include "util/util.h"
@@ -46,4 +46,9 @@ const char *sm_level_source_name(sm_level_source src)
     static const char *const names[] = {"none", "front-matter", "title",
                                         "option"};
     return (unsigned)src <= SM_LEVEL_FROM_OPTION ? names[src] : "none";
+}
+
+const char *sm_ask_kind_name(sm_ask_kind kind)
+{
+    return kind == SM_ASK_PREFERRED ? "preferred" : "required";
 }

@@ -1,0 +1,111 @@
+/* cli_check_job.c - `skillmatch check RESUME... --job POSTING`: each
+ * resume against one posting; --min-score applies to the match score. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_job.h"
+
+int cmd_check_job(cli_opts *o)
+{
+    const char *fmt = o->format ? o->format : "text";
+    bool json = !strcmp(fmt, "json");
+    if (!json && strcmp(fmt, "text")) {
+        cli_error("check: unknown format '%s' (text or json)", fmt);
+        return EXIT_USAGE;
+    }
+    if (o->npostings != 1 || o->postings_dir) {
+        cli_error("check: give one --job POSTING (screen matches against "
+                  "several)");
+        return EXIT_USAGE;
+    }
+    if (o->nargs < 1) {
+        cli_error("check: no file given (use '-' for standard input)");
+        return EXIT_USAGE;
+    }
+    bool stdin_twice = !strcmp(o->postings[0], "-");
+    for (int i = 0; i < o->nargs; i++)
+        if (stdin_twice && !strcmp(o->args[i], "-")) {
+            cli_error("check: standard input ('-') named for both the "
+                      "resume and the posting");
+            return EXIT_USAGE;
+        }
+    sm_rules *rules = cli_load_rules(o);
+    if (!rules)
+        return EXIT_USAGE;
+    sm_scratch *s = sm_scratch_new(rules);
+    cli_jobs J;
+    int rc = s ? cli_jobs_load(o, rules, s, &J) : EXIT_USAGE;
+    cli_out out;
+    if (rc != EXIT_OK || !cli_out_open(&out, o->output)) {
+        if (rc == EXIT_OK)
+            cli_jobs_free(&J), rc = EXIT_USAGE;
+        else if (s)
+            cli_jobs_free(&J);
+        sm_scratch_free(s);
+        sm_rules_free(rules);
+        return rc;
+    }
+    bool failed_check = false, first = true, array = json && o->nargs > 1;
+    if (array)
+        fputs("[\n", out.f);
+    for (int i = 0; i < o->nargs; i++) {
+        sm_doc *doc = NULL;
+        sm_result *res = NULL;
+        sm_match *m = NULL;
+        sm_error err = {0};
+        sm_status st = sm_doc_load_file(o->args[i], o->max_size, &doc, &err);
+        if (st == SM_OK) {
+            cli_warn_doc(doc, o);
+            st = sm_analyze(rules, s, doc, &o->analyze, &res, &err);
+        }
+        if (st == SM_OK)
+            st = sm_match_job(rules, J.v[0], res, &m, &err);
+        if (st != SM_OK) {
+            cli_report(&err, NULL);
+            rc = st == SM_ERR_NOMEM ? EXIT_USAGE : EXIT_INPUT;
+            sm_result_free(res);
+            sm_doc_free(doc);
+            if (st == SM_ERR_NOMEM)
+                break;
+            continue;
+        }
+        if (json) {
+            char *js = sm_render_match_json(m, SM_RENDER_PRETTY);
+            if (!js) {
+                cli_error("out of memory");
+                rc = EXIT_USAGE;
+            } else {
+                fprintf(out.f, "%s%s", first ? "" : ",\n", js);
+                free(js);
+            }
+        } else {
+            if (!first)
+                fputc('\n', out.f);
+            sm_render_match_text(m, out.f, o->color ? SM_RENDER_COLOR : 0);
+        }
+        first = false;
+        double score = sm_match_score(m);
+        if (o->min_score >= 0 && score < o->min_score) {
+            failed_check = true;
+            if (!o->quiet)
+                cli_error("%s: match score %.2f for %s is below --min-score "
+                          "%.2f", sm_result_file(res), score,
+                          sm_job_file(J.v[0]), o->min_score);
+        }
+        sm_match_free(m);
+        sm_result_free(res);
+        sm_doc_free(doc);
+    }
+    if (array)
+        fputs("\n]\n", out.f);
+    else if (json && !first)
+        fputc('\n', out.f);
+    if (!cli_out_close(&out, true) && rc == EXIT_OK)
+        rc = EXIT_INPUT;
+    cli_jobs_free(&J);
+    sm_scratch_free(s);
+    sm_rules_free(rules);
+    if (rc == EXIT_OK && failed_check)
+        rc = EXIT_CHECK_FAILED;
+    return rc;
+}
