@@ -311,13 +311,14 @@ static sm_status read_bytes(const char *name, const char *path,
             *err = e;
         return st;
     }
-    if (c.len == 0 || !c.text)
+    if (c.len == 0 || !c.text) {
         st = sm_fail(err, SM_ERR_EMPTY, name, 0, 0, "no text in this %s file",
                      sm_format_name(c.src->format));
-    else
+    } else {
         st = text_doc(name, c.text, c.len, (size_t)-1, c.src->format, c.src,
                       out, err);
-    c.src = NULL;                    /* text_doc() took it */
+        c.src = NULL;                /* text_doc() took it */
+    }
     sm_conv_free(&c);
     return st;
 }

@@ -69,6 +69,8 @@ static bool page_emit(page_buf *p, int page, double width, sm_conv *c)
     int line = 1;
     for (size_t i = 0; i < p->n; i++) {
         const sm_pdf_block *b = &p->b[p->order[i]];
+        if (!b->len || !p->text)
+            continue;                /* (an empty block: no text at all) */
         const char *s = p->text + b->text, *end = s + b->len;
         while (s < end) {
             const char *nl = memchr(s, '\n', (size_t)(end - s));
