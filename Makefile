@@ -46,6 +46,10 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # fuzz targets: with replay.c for `make check`, with libFuzzer for `make fuzz`
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_REPLAY = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+# the program's parts that take outside bytes themselves (the JSON-lines
+# reader), linked into every fuzz target beside the library
+FUZZ_CLI_OBJ = $(BUILD)/cli/cli_jsonl_input.o
+FUZZ_INC = $(LIB_INC) -Imatcher/cli
 FUZZ_BUILD ?= build-fuzz
 ASAN_BUILD ?= build-asan
 TSAN_BUILD ?= build-tsan
@@ -100,14 +104,16 @@ $(BIN): $(CLI_OBJ) $(STATIC)
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIB) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) $(LIB_INC) -o $@ $< $(LIB) $(LDLIBS)
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIB)
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIB) \
+                 $(FUZZ_CLI_OBJ)
 	@mkdir -p $(BUILD)/fuzz
-	$(CC) $(ALL_CFLAGS) -DSM_FUZZ_REPLAY $(LIB_INC) -o $@ $< tests/fuzz/replay.c \
-	  $(LIB) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -DSM_FUZZ_REPLAY $(FUZZ_INC) -o $@ $< tests/fuzz/replay.c \
+	  $(FUZZ_CLI_OBJ) $(LIB) $(LDLIBS)
 
 # libFuzzer builds; only `make fuzz` asks for these
-$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIB)
-	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(LIB_INC) -o $@ $< $(LIB) $(LDLIBS)
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIB) $(FUZZ_CLI_OBJ)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(FUZZ_INC) -o $@ $< $(FUZZ_CLI_OBJ) \
+	  $(LIB) $(LDLIBS)
 
 fuzz-targets: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/%)
 

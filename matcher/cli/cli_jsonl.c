@@ -10,74 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli_jsonl_input.h"
 #include "cli_screen.h"
-
-/* ---- JSON lines from standard input ---- */
-
-typedef struct {
-    int fd;
-    char *buf;
-    size_t start, end, cap;
-    size_t limit;            /* longest line kept */
-    bool eof;
-} line_reader;
-
-/* The next line, without its newline, in *line (valid until the next
- * call). A line longer than the limit is read to its end and dropped:
- * *too_long is set. Returns 1, 0 at the end, -1 on a read error. */
-static int read_line(line_reader *lr, const char **line, size_t *len,
-                     bool *too_long)
-{
-    *too_long = false;
-    size_t scanned = lr->start;
-    for (;;) {
-        char *nl = memchr(lr->buf + scanned, '\n', lr->end - scanned);
-        if (nl || (lr->eof && (lr->end > lr->start || *too_long))) {
-            size_t stop = nl ? (size_t)(nl - lr->buf) : lr->end;
-            *line = lr->buf + lr->start;
-            *len = stop - lr->start;
-            lr->start = nl ? stop + 1 : stop;
-            if (*len > lr->limit)
-                *too_long = true;
-            return 1;
-        }
-        if (lr->eof)
-            return 0;
-        if (lr->end - lr->start > lr->limit) {
-            *too_long = true;            /* drop it, read on to its end */
-            lr->start = lr->end = 0;
-        }
-        if (lr->start > 0) {             /* move the partial line down */
-            memmove(lr->buf, lr->buf + lr->start, lr->end - lr->start);
-            lr->end -= lr->start;
-            lr->start = 0;
-        }
-        scanned = lr->end;
-        if (lr->end == lr->cap) {
-            char *nb = realloc(lr->buf, lr->cap * 2);
-            if (!nb)
-                return -1;
-            lr->buf = nb;
-            lr->cap *= 2;
-        }
-        ssize_t r = read(lr->fd, lr->buf + lr->end, lr->cap - lr->end);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0)
-            return -1;
-        if (r == 0)
-            lr->eof = true;
-        lr->end += (size_t)r;
-    }
-}
-
-static bool blank(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!strchr(" \t\r", s[i]))
-            return false;
-    return true;
-}
 
 /* The input held by rows not yet written, at most: past it, reading
  * waits for the workers (one huge line is still read). */
@@ -144,15 +78,16 @@ static void flush(screen_run *R, stream *S, bool all)
 bool screen_stdin(screen_run *R)
 {
     stream S = {0};
-    line_reader lr = {.fd = STDIN_FILENO, .cap = 65536};
+    jsonl_reader lr;
     size_t max = R->o->max_size ? R->o->max_size : SM_DEFAULT_MAX_SIZE;
     /* JSON escapes make a text up to six times longer (\u0001) */
-    lr.limit = max < ((size_t)1 << 40) ? max * 6 + 4096 : max;
+    bool have_lr = jsonl_reader_init(
+        &lr, STDIN_FILENO, max < ((size_t)1 << 40) ? max * 6 + 4096 : max);
     S.cap = R->queue_cap * 2 + (size_t)R->jobs;
-    lr.buf = malloc(lr.cap);
     S.win = calloc(S.cap, sizeof *S.win);
-    if (!lr.buf || !S.win || !screen_run_start(R, false)) {
-        free(lr.buf);
+    if (!have_lr || !S.win || !screen_run_start(R, false)) {
+        if (have_lr)
+            jsonl_reader_free(&lr);
         free(S.win);
         cli_error("out of memory");
         return false;
@@ -163,9 +98,9 @@ bool screen_stdin(screen_run *R)
     size_t len, line_no = 0;
     bool too_long;
     int rc = 0;
-    while (!S.oom && (rc = read_line(&lr, &line, &len, &too_long)) > 0) {
+    while (!S.oom && (rc = jsonl_read_line(&lr, &line, &len, &too_long)) > 0) {
         line_no++;
-        if (!too_long && blank(line, len))
+        if (!too_long && jsonl_blank(line, len))
             continue;
         screen_row *r = calloc(1, sizeof *r);
         char name[64];
@@ -213,7 +148,7 @@ bool screen_stdin(screen_run *R)
         screen_row_free(S.table[i]);
     free(S.table);
     free(S.win);
-    free(lr.buf);
+    jsonl_reader_free(&lr);
     if (S.oom)
         cli_error("out of memory");
     return !S.oom;

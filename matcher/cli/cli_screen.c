@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli_jsonl_input.h"
 #include "cli_screen.h"
 
 /* ---- one document, on a worker ---- */
@@ -67,43 +68,16 @@ static char *doc_warnings(const sm_doc *doc)
 }
 
 /* A JSON-lines document: {"id": ..., "text": ...}. Fills *id (the caller
- * frees it) and the text's place; on failure fills the row's error. */
+ * frees it) and the text's place; on failure fills the row's error, and
+ * names the row by the line's id when it had one. */
 static json_t *parse_line(screen_row *r, char **id, const char **text,
                           size_t *len)
 {
-    json_error_t je;
-    json_t *j = json_loadb(r->line, r->line_len, JSON_ALLOW_NUL, &je);
     char *msg = NULL;
-    *id = NULL;
-    if (!j) {
-        msg = screen_strdupf("line %zu: invalid JSON: %s (column %d)",
-                             r->line_no,
-                             je.text, je.column);
-    } else if (!json_is_object(j)) {
-        msg = screen_strdupf("line %zu: not a JSON object", r->line_no);
-    } else {
-        json_t *jid = json_object_get(j, "id");
-        json_t *jt = json_object_get(j, "text");
-        if (json_is_string(jid))
-            *id = strdup(json_string_value(jid));
-        else if (json_is_integer(jid))
-            *id = screen_strdupf("%lld", (long long)json_integer_value(jid));
-        if (!jid)
-            msg = screen_strdupf("line %zu: no \"id\"", r->line_no);
-        else if (!*id)
-            msg = screen_strdupf("line %zu: \"id\" is not a string or an "
-                                 "integer", r->line_no);
-        else if (!jt)
-            msg = screen_strdupf("line %zu: no \"text\"", r->line_no);
-        else if (!json_is_string(jt))
-            msg = screen_strdupf("line %zu: \"text\" is not a string",
-                                 r->line_no);
-        else {
-            *text = json_string_value(jt);
-            *len = json_string_length(jt);
-            return j;
-        }
-    }
+    json_t *j = jsonl_parse(r->line, r->line_len, r->line_no, id, text, len,
+                            &msg);
+    if (j)
+        return j;
     if (*id) {
         free(r->file);
         r->file = *id;
@@ -111,7 +85,6 @@ static json_t *parse_line(screen_row *r, char **id, const char **text,
     }
     fail_row(r, msg ? msg : "out of memory");
     free(msg);
-    json_decref(j);
     return NULL;
 }
 
