@@ -62,6 +62,14 @@ bool cli_out_open(cli_out *out, const char *path);
 /* Returns false when writing failed; `keep` false discards the file. */
 bool cli_out_close(cli_out *out, bool keep);
 
+/* One CSV (RFC 4180, CRLF) or TSV row, spreadsheet-safe (cli_delim.c):
+ * a cell starting with = + - @ tab or CR gets a leading apostrophe;
+ * control bytes are escaped (\xHH; TSV also \t \n \r \\). NULL cells
+ * are empty. */
+void delim_row(FILE *f, bool csv, const char *const *cells, int n);
+/* Does a cell start like a spreadsheet formula? */
+bool delim_formula(const char *s);
+
 int cmd_check(cli_opts *o);
 int cmd_check_job(cli_opts *o);
 int cmd_explain_job(cli_opts *o);
