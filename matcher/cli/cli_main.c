@@ -156,6 +156,35 @@ static void type_list(void)
                    sm_format_globs((sm_format)f));
 }
 
+/* The word of argv an option error is about. getopt leaves optind on a
+ * bundle of short options ("-dash.txt") until its last letter, and past
+ * it after: the word is argv[optind] while inside it, else the one before
+ * (`at` is optind before the call that failed). */
+static const char *bad_word(char **argv, int argc, int at)
+{
+    if (!optopt)                         /* a long option: always passed */
+        return argv[optind - 1];
+    if (optind == at && optind < argc)
+        return argv[optind];
+    const char *prev = argv[optind - 1];
+    size_t n = strlen(prev);
+    if (prev[0] == '-' && prev[1] != '-' && n > 1 && prev[n - 1] == optopt)
+        return prev;
+    return optind < argc ? argv[optind] : prev;
+}
+
+/* "CMD: unknown option 'WORD'", and for a word that may be a file's name
+ * the ways to give it. */
+static int unknown_option(const char *cmd, const char *word)
+{
+    fprintf(stderr, "skillmatch: %s: unknown option '%s'", cmd, word);
+    if (word[1] != '-' && word[1])
+        fprintf(stderr, " (a file of that name: 'skillmatch %s -- %s' or "
+                "'./%s')", cmd, word, word);
+    fputs("\nTry 'skillmatch --help'.\n", stderr);
+    return EXIT_USAGE;
+}
+
 static int usage_error(const char *fmt, const char *arg)
 {
     fputs("skillmatch: ", stderr);
@@ -198,7 +227,7 @@ int main(int argc, char **argv)
     argc--;
     argv++;
     opterr = 0;
-    int c;
+    int c, at = optind;
     while ((c = getopt_long(argc, argv, ":f:o:j:t:qh", LONG_OPTS, NULL)) != -1) {
         switch (c) {
         case OPT_RULES: o.rules_dir = optarg; break;
@@ -299,11 +328,13 @@ int main(int argc, char **argv)
         case 'h': fputs(USAGE, stdout); return EXIT_OK;
         case OPT_VERSION: printf("skillmatch %s\n", SM_VERSION); return EXIT_OK;
         case ':':
-            return usage_error("option '%s' needs an argument",
-                               argv[optind - 1]);
+            fprintf(stderr, "skillmatch: %s: option '%s' needs an argument\n"
+                    "Try 'skillmatch --help'.\n", cmd, argv[optind - 1]);
+            return EXIT_USAGE;
         default:
-            return usage_error("unknown option '%s'", argv[optind - 1]);
+            return unknown_option(cmd, bad_word(argv, argc, at));
         }
+        at = optind;
     }
     if (!strcmp(color, "always"))
         o.color = 1;
