@@ -28,6 +28,7 @@ typedef struct {
     bool hidden, follow;      /* --hidden, --follow */
     const char *fail_on;      /* --fail-on */
     const char *config;       /* --config */
+    const char *stdin_name;   /* --stdin-filename: the name of '-' */
     bool progress;            /* --progress / --no-progress decided */
     const char *pre;          /* --pre COMMAND: every file through it */
     int timeout;              /* --timeout SECONDS for converters; 0 */

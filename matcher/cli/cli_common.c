@@ -53,7 +53,8 @@ void cli_warn_doc(const sm_doc *doc, const cli_opts *o)
 sm_read_options cli_read_options(const cli_opts *o)
 {
     sm_read_options r = {.max_size = o->max_size, .pre = o->pre,
-                         .timeout_ms = o->timeout * 1000};
+                         .timeout_ms = o->timeout * 1000,
+                         .stdin_name = o->stdin_name};
     return r;
 }
 

@@ -63,6 +63,8 @@ static const char USAGE[] =
     "                         warning, or never\n"
     "      --config FILE      lint: configuration (default: .skillmatch.yml\n"
     "                         found from each draft's folder upward)\n"
+    "      --stdin-filename NAME  the name '-' (standard input) goes by in\n"
+    "                         every output and message\n"
     "  -q, --quiet            no warnings\n"
     "  -h, --help             this help\n"
     "      --version          the version\n"
@@ -77,7 +79,7 @@ enum {
     OPT_MAX_SIZE, OPT_VERSION, OPT_FULL_SCAN, OPT_TOP, OPT_FILES_FROM,
     OPT_STDIN_JSONL, OPT_HIDDEN, OPT_FOLLOW, OPT_FAIL_ON, OPT_CONFIG,
     OPT_PROGRESS, OPT_NO_PROGRESS, OPT_TYPE_LIST, OPT_PRE, OPT_TIMEOUT,
-    OPT_JOB, OPT_JOBS_DIR
+    OPT_JOB, OPT_JOBS_DIR, OPT_STDIN_NAME
 };
 
 static const struct option LONG_OPTS[] = {
@@ -106,6 +108,7 @@ static const struct option LONG_OPTS[] = {
     {"pre", required_argument, NULL, OPT_PRE},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"job", required_argument, NULL, OPT_JOB},
+    {"stdin-filename", required_argument, NULL, OPT_STDIN_NAME},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
@@ -295,6 +298,7 @@ int main(int argc, char **argv)
         case OPT_FOLLOW: o.follow = true; break;
         case OPT_FAIL_ON: o.fail_on = optarg; break;
         case OPT_CONFIG: o.config = optarg; break;
+        case OPT_STDIN_NAME: o.stdin_name = optarg; break;
         case 't': {
             const char *bad = NULL;
             if (!parse_types(optarg, &o.types, &bad))

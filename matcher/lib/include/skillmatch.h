@@ -178,6 +178,8 @@ typedef struct {
     const char *pre;         /* a program every file goes through (its path
                                 as argument, its bytes on standard input;
                                 its output is read as text); NULL: none */
+    const char *stdin_name;  /* the document's name when path is "-"
+                                (standard input); NULL: "<stdin>" */
 } sm_read_options;
 
 #define SM_DEFAULT_TIMEOUT_MS 30000
