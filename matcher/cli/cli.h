@@ -26,6 +26,9 @@ typedef struct {
     const char *files_from;   /* --files-from */
     bool stdin_jsonl;         /* --stdin-jsonl */
     bool hidden, follow;      /* --hidden, --follow */
+    const char **excludes;    /* --exclude GLOB..., nexcludes of them */
+    int nexcludes;
+    bool no_ignore;           /* --no-ignore: .gitignore, .ignore unread */
     const char *fail_on;      /* --fail-on */
     const char *config;       /* --config */
     const char *stdin_name;   /* --stdin-filename: the name of '-' */

@@ -44,6 +44,11 @@ static const char USAGE[] =
     "      --stdin-jsonl      screen: {\"id\":..., \"text\":...} lines on stdin,\n"
     "                         rows in input order (a filter for parallel)\n"
     "      --hidden, --follow screen: walk hidden entries, follow links\n"
+    "      --exclude GLOB     screen, lint: leave out what GLOB matches in\n"
+    "                         folder walks (the path under the folder named,\n"
+    "                         or the base name; GLOB/ for folders); repeatable\n"
+    "      --no-ignore        screen, lint: walks do not read .gitignore and\n"
+    "                         .ignore files\n"
     "  -t, --type T[,T...]    screen: walk only files of these types (by name,\n"
     "                         as ripgrep's; see --type-list); what a file is,\n"
     "                         the reader still tells by its content\n"
@@ -79,7 +84,7 @@ enum {
     OPT_MAX_SIZE, OPT_VERSION, OPT_FULL_SCAN, OPT_TOP, OPT_FILES_FROM,
     OPT_STDIN_JSONL, OPT_HIDDEN, OPT_FOLLOW, OPT_FAIL_ON, OPT_CONFIG,
     OPT_PROGRESS, OPT_NO_PROGRESS, OPT_TYPE_LIST, OPT_PRE, OPT_TIMEOUT,
-    OPT_JOB, OPT_JOBS_DIR, OPT_STDIN_NAME
+    OPT_JOB, OPT_JOBS_DIR, OPT_STDIN_NAME, OPT_EXCLUDE, OPT_NO_IGNORE
 };
 
 static const struct option LONG_OPTS[] = {
@@ -109,6 +114,8 @@ static const struct option LONG_OPTS[] = {
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"job", required_argument, NULL, OPT_JOB},
     {"stdin-filename", required_argument, NULL, OPT_STDIN_NAME},
+    {"exclude", required_argument, NULL, OPT_EXCLUDE},
+    {"no-ignore", no_argument, NULL, OPT_NO_IGNORE},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
@@ -299,6 +306,16 @@ int main(int argc, char **argv)
         case OPT_FAIL_ON: o.fail_on = optarg; break;
         case OPT_CONFIG: o.config = optarg; break;
         case OPT_STDIN_NAME: o.stdin_name = optarg; break;
+        case OPT_NO_IGNORE: o.no_ignore = true; break;
+        case OPT_EXCLUDE: {
+            const char **v = realloc(o.excludes, (size_t)(o.nexcludes + 1) *
+                                                     sizeof *v);
+            if (!v)
+                return usage_error("%s", "out of memory");
+            o.excludes = v;
+            o.excludes[o.nexcludes++] = optarg;
+            break;
+        }
         case 't': {
             const char *bad = NULL;
             if (!parse_types(optarg, &o.types, &bad))
@@ -366,5 +383,6 @@ int main(int argc, char **argv)
     o.args = argv + optind;
     int rc = run(&o);
     free(o.postings);
+    free(o.excludes);
     return rc;
 }
