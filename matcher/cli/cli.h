@@ -26,8 +26,12 @@ typedef struct {
     const char *files_from;   /* --files-from */
     bool stdin_jsonl;         /* --stdin-jsonl */
     bool hidden, follow;      /* --hidden, --follow */
+    const char **excludes;    /* --exclude GLOB..., nexcludes of them */
+    int nexcludes;
+    bool no_ignore;           /* --no-ignore: .gitignore, .ignore unread */
     const char *fail_on;      /* --fail-on */
     const char *config;       /* --config */
+    const char *stdin_name;   /* --stdin-filename: the name of '-' */
     bool progress;            /* --progress / --no-progress decided */
     const char *pre;          /* --pre COMMAND: every file through it */
     int timeout;              /* --timeout SECONDS for converters; 0 */
@@ -61,6 +65,29 @@ typedef struct {
 bool cli_out_open(cli_out *out, const char *path);
 /* Returns false when writing failed; `keep` false discards the file. */
 bool cli_out_close(cli_out *out, bool keep);
+
+/* check's JSON (cli_common.c): one array whatever the number of files
+ * ("[\n" objects joined by ",\n" "\n]\n", "[]\n" for none), or with
+ * `lines` one compact object a line (--format jsonl). */
+typedef struct {
+    FILE *f;
+    bool lines;
+    size_t n;
+} cli_json_list;
+void cli_json_list_begin(cli_json_list *l, FILE *f, bool lines);
+void cli_json_list_item(cli_json_list *l, const char *js);
+void cli_json_list_end(cli_json_list *l);
+/* check's --format: "text", "json" or "jsonl" (NULL: text); false after
+ * a message for another. */
+bool cli_check_format(const char *fmt, bool *json, bool *lines);
+
+/* One CSV (RFC 4180, CRLF) or TSV row, spreadsheet-safe (cli_delim.c):
+ * a cell starting with = + - @ tab or CR gets a leading apostrophe;
+ * control bytes are escaped (\xHH; TSV also \t \n \r \\). NULL cells
+ * are empty. */
+void delim_row(FILE *f, bool csv, const char *const *cells, int n);
+/* Does a cell start like a spreadsheet formula? */
+bool delim_formula(const char *s);
 
 int cmd_check(cli_opts *o);
 int cmd_check_job(cli_opts *o);

@@ -8,12 +8,9 @@ int cmd_check(cli_opts *o)
 {
     if (o->npostings || o->postings_dir)
         return cmd_check_job(o);     /* cli_check_job.c */
-    const char *fmt = o->format ? o->format : "text";
-    bool json = !strcmp(fmt, "json");
-    if (!json && strcmp(fmt, "text")) {
-        cli_error("check: unknown format '%s' (text or json)", fmt);
+    bool json, lines;
+    if (!cli_check_format(o->format, &json, &lines))
         return EXIT_USAGE;
-    }
     if (o->nargs < 1) {
         cli_error("check: no file given (use '-' for standard input)");
         return EXIT_USAGE;
@@ -30,9 +27,8 @@ int cmd_check(cli_opts *o)
     }
     int rc = EXIT_OK;
     bool failed_check = false, first = true;
-    bool array = json && o->nargs > 1;
-    if (array)
-        fputs("[\n", out.f);
+    cli_json_list list;
+    cli_json_list_begin(&list, out.f, lines);
     for (int i = 0; i < o->nargs; i++) {
         sm_doc *doc = NULL;
         sm_result *res = NULL;
@@ -52,12 +48,12 @@ int cmd_check(cli_opts *o)
             continue;
         }
         if (json) {
-            char *js = sm_render_json(res, SM_RENDER_PRETTY);
+            char *js = sm_render_json(res, lines ? 0 : SM_RENDER_PRETTY);
             if (!js) {
                 cli_error("out of memory");
                 rc = EXIT_USAGE;
             } else {
-                fprintf(out.f, "%s%s", first ? "" : ",\n", js);
+                cli_json_list_item(&list, js);
                 free(js);
             }
         } else {
@@ -83,10 +79,8 @@ int cmd_check(cli_opts *o)
         sm_result_free(res);
         sm_doc_free(doc);
     }
-    if (array)
-        fputs("\n]\n", out.f);
-    else if (json && !first)
-        fputc('\n', out.f);
+    if (json)
+        cli_json_list_end(&list);
     if (!cli_out_close(&out, true) && rc == EXIT_OK)
         rc = EXIT_INPUT;
     sm_scratch_free(s);

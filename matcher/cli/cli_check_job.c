@@ -7,12 +7,9 @@
 
 int cmd_check_job(cli_opts *o)
 {
-    const char *fmt = o->format ? o->format : "text";
-    bool json = !strcmp(fmt, "json");
-    if (!json && strcmp(fmt, "text")) {
-        cli_error("check: unknown format '%s' (text or json)", fmt);
+    bool json, lines;
+    if (!cli_check_format(o->format, &json, &lines))
         return EXIT_USAGE;
-    }
     if (o->npostings != 1 || o->postings_dir) {
         cli_error("check: give one --job POSTING (screen matches against "
                   "several)");
@@ -45,15 +42,16 @@ int cmd_check_job(cli_opts *o)
         sm_rules_free(rules);
         return rc;
     }
-    bool failed_check = false, first = true, array = json && o->nargs > 1;
-    if (array)
-        fputs("[\n", out.f);
+    bool failed_check = false, first = true;
+    cli_json_list list;
+    cli_json_list_begin(&list, out.f, lines);
     for (int i = 0; i < o->nargs; i++) {
         sm_doc *doc = NULL;
         sm_result *res = NULL;
         sm_match *m = NULL;
         sm_error err = {0};
-        sm_status st = sm_doc_load_file(o->args[i], o->max_size, &doc, &err);
+        sm_read_options ro = cli_read_options(o);
+        sm_status st = sm_doc_read(o->args[i], &ro, &doc, &err);
         if (st == SM_OK) {
             cli_warn_doc(doc, o);
             st = sm_analyze(rules, s, doc, &o->analyze, &res, &err);
@@ -70,12 +68,12 @@ int cmd_check_job(cli_opts *o)
             continue;
         }
         if (json) {
-            char *js = sm_render_match_json(m, SM_RENDER_PRETTY);
+            char *js = sm_render_match_json(m, lines ? 0 : SM_RENDER_PRETTY);
             if (!js) {
                 cli_error("out of memory");
                 rc = EXIT_USAGE;
             } else {
-                fprintf(out.f, "%s%s", first ? "" : ",\n", js);
+                cli_json_list_item(&list, js);
                 free(js);
             }
         } else {
@@ -96,10 +94,8 @@ int cmd_check_job(cli_opts *o)
         sm_result_free(res);
         sm_doc_free(doc);
     }
-    if (array)
-        fputs("\n]\n", out.f);
-    else if (json && !first)
-        fputc('\n', out.f);
+    if (json)
+        cli_json_list_end(&list);
     if (!cli_out_close(&out, true) && rc == EXIT_OK)
         rc = EXIT_INPUT;
     cli_jobs_free(&J);

@@ -1,5 +1,5 @@
-/* cli_common.c - diagnostics, finding and loading the rules, and output
- * files written atomically. */
+/* cli_common.c - diagnostics, finding and loading the rules, output
+ * files written atomically, and check's JSON array or lines. */
 #include <errno.h>
 #include <libgen.h>
 #include <limits.h>
@@ -53,7 +53,8 @@ void cli_warn_doc(const sm_doc *doc, const cli_opts *o)
 sm_read_options cli_read_options(const cli_opts *o)
 {
     sm_read_options r = {.max_size = o->max_size, .pre = o->pre,
-                         .timeout_ms = o->timeout * 1000};
+                         .timeout_ms = o->timeout * 1000,
+                         .stdin_name = o->stdin_name};
     return r;
 }
 
@@ -179,4 +180,39 @@ bool cli_out_close(cli_out *out, bool keep)
     free(out->tmp);
     out->tmp = NULL;
     return ok;
+}
+
+bool cli_check_format(const char *fmt, bool *json, bool *lines)
+{
+    fmt = fmt ? fmt : "text";
+    *json = !strcmp(fmt, "json") || !strcmp(fmt, "jsonl");
+    *lines = !strcmp(fmt, "jsonl");
+    if (!*json && strcmp(fmt, "text")) {
+        cli_error("check: unknown format '%s' (text, json or jsonl)", fmt);
+        return false;
+    }
+    return true;
+}
+
+void cli_json_list_begin(cli_json_list *l, FILE *f, bool lines)
+{
+    l->f = f;
+    l->lines = lines;
+    l->n = 0;
+}
+
+void cli_json_list_item(cli_json_list *l, const char *js)
+{
+    if (!l->lines)
+        fputs(l->n ? ",\n" : "[\n", l->f);
+    fputs(js, l->f);
+    if (l->lines)
+        fputc('\n', l->f);
+    l->n++;
+}
+
+void cli_json_list_end(cli_json_list *l)
+{
+    if (!l->lines)
+        fputs(l->n ? "\n]\n" : "[]\n", l->f);
 }

@@ -1,4 +1,5 @@
-/* cli_explain.c - `skillmatch explain FILE SKILL`. */
+/* cli_explain.c - `skillmatch explain FILE SKILL`: SKILL a skill id, a
+ * display name, or a group id (the library resolves it). */
 #include "cli.h"
 
 int cmd_explain(cli_opts *o)
@@ -6,18 +7,13 @@ int cmd_explain(cli_opts *o)
     if (o->npostings || o->postings_dir)
         return cmd_explain_job(o);   /* cli_explain_job.c */
     if (o->nargs != 2) {
-        cli_error("explain: give a FILE and a SKILL id");
+        cli_error("explain: give a FILE and a SKILL (an id, a name, or a "
+                  "group id as screen's TOP GAPS shows)");
         return EXIT_USAGE;
     }
     sm_rules *rules = cli_load_rules(o);
     if (!rules)
         return EXIT_USAGE;
-    if (!sm_rules_skill_find(rules, o->args[1])) {
-        cli_error("explain: unknown skill '%s' (see 'skillmatch rules list')",
-                  o->args[1]);
-        sm_rules_free(rules);
-        return EXIT_USAGE;
-    }
     sm_scratch *s = sm_scratch_new(rules);
     sm_doc *doc = NULL;
     sm_error err = {0};
@@ -29,7 +25,10 @@ int cmd_explain(cli_opts *o)
         cli_warn_doc(doc, o);
         st = sm_explain(rules, s, doc, o->args[1], stdout, &err);
     }
-    if (st != SM_OK) {
+    if (st == SM_ERR_ARG && !err.file[0]) {     /* no such skill */
+        cli_error("explain: %s", err.msg);
+        rc = EXIT_USAGE;
+    } else if (st != SM_OK) {
         cli_report(&err, NULL);
         rc = st == SM_ERR_ARG ? EXIT_USAGE : EXIT_INPUT;
     }

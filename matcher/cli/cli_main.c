@@ -44,6 +44,11 @@ static const char USAGE[] =
     "      --stdin-jsonl      screen: {\"id\":..., \"text\":...} lines on stdin,\n"
     "                         rows in input order (a filter for parallel)\n"
     "      --hidden, --follow screen: walk hidden entries, follow links\n"
+    "      --exclude GLOB     screen, lint: leave out what GLOB matches in\n"
+    "                         folder walks (the path under the folder named,\n"
+    "                         or the base name; GLOB/ for folders); repeatable\n"
+    "      --no-ignore        screen, lint: walks do not read .gitignore and\n"
+    "                         .ignore files\n"
     "  -t, --type T[,T...]    screen: walk only files of these types (by name,\n"
     "                         as ripgrep's; see --type-list); what a file is,\n"
     "                         the reader still tells by its content\n"
@@ -63,6 +68,8 @@ static const char USAGE[] =
     "                         warning, or never\n"
     "      --config FILE      lint: configuration (default: .skillmatch.yml\n"
     "                         found from each draft's folder upward)\n"
+    "      --stdin-filename NAME  the name '-' (standard input) goes by in\n"
+    "                         every output and message\n"
     "  -q, --quiet            no warnings\n"
     "  -h, --help             this help\n"
     "      --version          the version\n"
@@ -77,7 +84,7 @@ enum {
     OPT_MAX_SIZE, OPT_VERSION, OPT_FULL_SCAN, OPT_TOP, OPT_FILES_FROM,
     OPT_STDIN_JSONL, OPT_HIDDEN, OPT_FOLLOW, OPT_FAIL_ON, OPT_CONFIG,
     OPT_PROGRESS, OPT_NO_PROGRESS, OPT_TYPE_LIST, OPT_PRE, OPT_TIMEOUT,
-    OPT_JOB, OPT_JOBS_DIR
+    OPT_JOB, OPT_JOBS_DIR, OPT_STDIN_NAME, OPT_EXCLUDE, OPT_NO_IGNORE
 };
 
 static const struct option LONG_OPTS[] = {
@@ -106,6 +113,9 @@ static const struct option LONG_OPTS[] = {
     {"pre", required_argument, NULL, OPT_PRE},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"job", required_argument, NULL, OPT_JOB},
+    {"stdin-filename", required_argument, NULL, OPT_STDIN_NAME},
+    {"exclude", required_argument, NULL, OPT_EXCLUDE},
+    {"no-ignore", no_argument, NULL, OPT_NO_IGNORE},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
@@ -156,6 +166,35 @@ static void type_list(void)
                    sm_format_globs((sm_format)f));
 }
 
+/* The word of argv an option error is about. getopt leaves optind on a
+ * bundle of short options ("-dash.txt") until its last letter, and past
+ * it after: the word is argv[optind] while inside it, else the one before
+ * (`at` is optind before the call that failed). */
+static const char *bad_word(char **argv, int argc, int at)
+{
+    if (!optopt)                         /* a long option: always passed */
+        return argv[optind - 1];
+    if (optind == at && optind < argc)
+        return argv[optind];
+    const char *prev = argv[optind - 1];
+    size_t n = strlen(prev);
+    if (prev[0] == '-' && prev[1] != '-' && n > 1 && prev[n - 1] == optopt)
+        return prev;
+    return optind < argc ? argv[optind] : prev;
+}
+
+/* "CMD: unknown option 'WORD'", and for a word that may be a file's name
+ * the ways to give it. */
+static int unknown_option(const char *cmd, const char *word)
+{
+    fprintf(stderr, "skillmatch: %s: unknown option '%s'", cmd, word);
+    if (word[1] != '-' && word[1])
+        fprintf(stderr, " (a file of that name: 'skillmatch %s -- %s' or "
+                "'./%s')", cmd, word, word);
+    fputs("\nTry 'skillmatch --help'.\n", stderr);
+    return EXIT_USAGE;
+}
+
 static int usage_error(const char *fmt, const char *arg)
 {
     fputs("skillmatch: ", stderr);
@@ -198,7 +237,7 @@ int main(int argc, char **argv)
     argc--;
     argv++;
     opterr = 0;
-    int c;
+    int c, at = optind;
     while ((c = getopt_long(argc, argv, ":f:o:j:t:qh", LONG_OPTS, NULL)) != -1) {
         switch (c) {
         case OPT_RULES: o.rules_dir = optarg; break;
@@ -266,6 +305,17 @@ int main(int argc, char **argv)
         case OPT_FOLLOW: o.follow = true; break;
         case OPT_FAIL_ON: o.fail_on = optarg; break;
         case OPT_CONFIG: o.config = optarg; break;
+        case OPT_STDIN_NAME: o.stdin_name = optarg; break;
+        case OPT_NO_IGNORE: o.no_ignore = true; break;
+        case OPT_EXCLUDE: {
+            const char **v = realloc(o.excludes, (size_t)(o.nexcludes + 1) *
+                                                     sizeof *v);
+            if (!v)
+                return usage_error("%s", "out of memory");
+            o.excludes = v;
+            o.excludes[o.nexcludes++] = optarg;
+            break;
+        }
         case 't': {
             const char *bad = NULL;
             if (!parse_types(optarg, &o.types, &bad))
@@ -299,11 +349,13 @@ int main(int argc, char **argv)
         case 'h': fputs(USAGE, stdout); return EXIT_OK;
         case OPT_VERSION: printf("skillmatch %s\n", SM_VERSION); return EXIT_OK;
         case ':':
-            return usage_error("option '%s' needs an argument",
-                               argv[optind - 1]);
+            fprintf(stderr, "skillmatch: %s: option '%s' needs an argument\n"
+                    "Try 'skillmatch --help'.\n", cmd, argv[optind - 1]);
+            return EXIT_USAGE;
         default:
-            return usage_error("unknown option '%s'", argv[optind - 1]);
+            return unknown_option(cmd, bad_word(argv, argc, at));
         }
+        at = optind;
     }
     if (!strcmp(color, "always"))
         o.color = 1;
@@ -331,5 +383,6 @@ int main(int argc, char **argv)
     o.args = argv + optind;
     int rc = run(&o);
     free(o.postings);
+    free(o.excludes);
     return rc;
 }

@@ -104,16 +104,17 @@ static int rules_list(cli_opts *o, sm_rules *rules, FILE *f)
         if (strlen(k->name) > wn) wn = strlen(k->name);
         if (strlen(k->category) > wc) wc = strlen(k->category);
     }
+    static const char *const HEAD[] = {"id", "name", "category", "source"};
     if (tsv)
-        fputs("id\tname\tcategory\tsource\n", f);
+        delim_row(f, false, HEAD, 4);
     else
         fprintf(f, "%-*s  %-*s  %-*s  %s\n", (int)wi, "ID", (int)wn, "NAME",
                 (int)wc, "CATEGORY", "SOURCE");
     for (size_t i = 0; i < n; i++) {
         const sm_skill_info *k = sm_rules_skill(rules, i);
+        const char *cells[] = {k->id, k->name, k->category, k->source};
         if (tsv)
-            fprintf(f, "%s\t%s\t%s\t%s\n", k->id, k->name, k->category,
-                    k->source);
+            delim_row(f, false, cells, 4);
         else
             fprintf(f, "%-*s  %-*s  %-*s  %s\n", (int)wi, k->id, (int)wn,
                     k->name, (int)wc, k->category, k->source);

@@ -145,7 +145,9 @@ static void screen_task(void *task, void *state)
         } else {
             sm_read_options ro = cli_read_options(w->o);
             st = sm_doc_read(r->file, &ro, &doc, &err);
-            char *name = strcmp(r->file, "-") ? NULL : strdup("<stdin>");
+            char *name = strcmp(r->file, "-") ? NULL
+                       : strdup(w->o->stdin_name ? w->o->stdin_name
+                                                 : "<stdin>");
             if (name) {              /* the name check and errors give it */
                 free(r->file);
                 r->file = name;

@@ -1,5 +1,5 @@
 /* cli_table.c - the rows of `skillmatch screen` as an aligned table, CSV
- * (RFC 4180 quoting), TSV, JSON lines or one JSON array. */
+ * or TSV (written by cli_delim.c), JSON lines or one JSON array. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -57,46 +57,11 @@ static void join_gaps(const screen_row *r, const char *sep, char *buf,
     }
 }
 
-/* ---- CSV and TSV ---- */
-
-static void csv_field(FILE *f, const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
-/* TSV has no quoting: tab, line breaks and backslash are escaped. */
-static void tsv_field(FILE *f, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '\t': fputs("\\t", f); break;
-        case '\n': fputs("\\n", f); break;
-        case '\r': fputs("\\r", f); break;
-        case '\\': fputs("\\\\", f); break;
-        default: fputc(*s, f);
-        }
-    }
-}
+/* ---- CSV and TSV (cells made safe by cli_delim.c) ---- */
 
 static void delimited_row(screen_out *so, const char *const *cells, int n)
 {
-    bool csv = so->format == FMT_CSV;
-    for (int i = 0; i < n; i++) {
-        if (i)
-            fputc(csv ? ',' : '\t', so->f);
-        (csv ? csv_field : tsv_field)(so->f, cells[i]);
-    }
-    fputc('\n', so->f);
+    delim_row(so->f, so->format == FMT_CSV, cells, n);
 }
 
 /* The base name of a posting's path, for a column head. */

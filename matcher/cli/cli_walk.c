@@ -4,7 +4,8 @@
  * summary can say so); with --follow, each folder is walked once, known by
  * its device and inode, so a link loop ends. A file found by the walk is
  * judged by its extension, and by its first bytes when the extension says
- * nothing; a file named explicitly is always read. */
+ * nothing; a file named explicitly is always read. What --exclude,
+ * .gitignore and .ignore leave out (cli_ignore.c) is not a candidate. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -31,8 +32,33 @@ typedef struct {
     const walk_filter *only;
     screen_inputs *in;
     dir_seen *seen;
+    const char *root;        /* the folder named: --exclude's paths are
+                                relative to it */
+    ignore_file **ig;        /* the ignore files of the folders walked
+                                into, outermost first */
+    size_t nig, capig;
     bool oom;
 } walker;
+
+/* Is a walked entry left out by --exclude or an ignore file? The nearest
+ * ignore file that has a say decides. */
+static bool skipped(const walker *w, const char *path, bool is_dir)
+{
+    if (w->o->nexcludes && w->root) {
+        size_t rl = strlen(w->root);
+        const char *rel = strncmp(path, w->root, rl) ? path : path + rl;
+        while (*rel == '/')
+            rel++;
+        if (walk_excluded(w->o, rel, is_dir))
+            return true;
+    }
+    for (size_t i = w->nig; i-- > 0;) {
+        int m = ignore_match(w->ig[i], path, is_dir);
+        if (m)
+            return m > 0;
+    }
+    return false;
+}
 
 /* Extensions of the formats the readers take (what the file is, they
  * tell by its content). */
@@ -253,6 +279,24 @@ static void walk_dir(walker *w, const char *dir)
     }
     closedir(d);
     qsort(names, n, sizeof *names, name_cmp);
+    ignore_file *ig = w->o->no_ignore ? NULL : ignore_read(dir, &w->oom);
+    if (ig) {
+        if (w->nig == w->capig) {
+            size_t ncap = w->capig ? w->capig * 2 : 8;
+            ignore_file **v = realloc(w->ig, ncap * sizeof *v);
+            if (v) {
+                w->ig = v;
+                w->capig = ncap;
+            }
+        }
+        if (w->nig < w->capig)
+            w->ig[w->nig++] = ig;
+        else {
+            ignore_free(ig);
+            ig = NULL;
+            w->oom = true;
+        }
+    }
     for (size_t i = 0; i < n && !w->oom; i++) {
         const char *name = names[i];
         unsigned char type = (unsigned char)name[strlen(name) + 1];
@@ -275,6 +319,10 @@ static void walk_dir(walker *w, const char *dir)
             type = S_ISLNK(sb.st_mode) ? DT_LNK : S_ISDIR(sb.st_mode) ? DT_DIR
                  : S_ISREG(sb.st_mode) ? DT_REG : DT_UNKNOWN;
         }
+        if (skipped(w, path, type == DT_DIR)) {   /* not a candidate */
+            free(path);
+            continue;
+        }
         if (type == DT_REG) {
             add_found(w, path);
         } else if (type == DT_LNK && !w->o->follow) {
@@ -290,6 +338,8 @@ static void walk_dir(walker *w, const char *dir)
         }
         free(path);
     }
+    if (ig)
+        ignore_free(w->ig[--w->nig]);
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);
@@ -300,6 +350,7 @@ static void add_named(walker *w, const char *path)
 {
     struct stat sb;
     if (strcmp(path, "-") && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        w->root = path;
         if (w->o->follow)
             add_stat(w, path, &sb);
         else
@@ -378,6 +429,7 @@ bool walk_inputs(const cli_opts *o, const walk_filter *only,
     }
     if (o->files_from && !w.oom)
         ok = files_from(&w, o->files_from);
+    free(w.ig);
     dir_seen *d, *tmp;
     HASH_ITER(hh, w.seen, d, tmp) {
         HASH_DEL(w.seen, d);

@@ -1,6 +1,7 @@
 /* cli_walk.h - the inputs of `screen` and `lint` (cli_walk.c): files
  * named, folders walked (hidden entries and symbolic links only when
- * asked, each folder once), and --files-from lists. */
+ * asked, each folder once, --exclude, .gitignore and .ignore), and
+ * --files-from lists. */
 #ifndef SM_CLI_WALK_H
 #define SM_CLI_WALK_H
 
@@ -51,6 +52,21 @@ typedef struct {
 bool walk_inputs(const cli_opts *o, const walk_filter *only,
                  screen_inputs *in);
 void walk_inputs_free(screen_inputs *in);
+
+/* ---- what a walk leaves out (cli_ignore.c) ---- */
+
+/* Does an --exclude GLOB match `rel` (the path relative to the walk's
+ * root) or its base name? A GLOB ending in '/' takes folders only. */
+bool walk_excluded(const cli_opts *o, const char *rel, bool is_dir);
+
+/* The rules of a folder's .gitignore and .ignore; NULL when it has none
+ * (or *oom set). */
+typedef struct ignore_file ignore_file;
+ignore_file *ignore_read(const char *dir, bool *oom);
+void ignore_free(ignore_file *f);
+/* For `path` (under the file's folder): 1 ignored, -1 re-included by a
+ * '!' rule, 0 when no rule says. */
+int ignore_match(const ignore_file *f, const char *path, bool is_dir);
 
 /* What the first bytes of an INPUT_SNIFF file say: NULL when it may be
  * text, else a static description ("PDF document", "ZIP archive"...). */

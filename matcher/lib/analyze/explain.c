@@ -1,5 +1,8 @@
-/* explain.c - every candidate match of one skill, and what became of it. */
+/* explain.c - every candidate match of one skill, and what became of it;
+ * the skill named by its id or display name (any case), or an any-of
+ * group of the profiles (what it is, then each of its skills). */
 #include <string.h>
+#include <strings.h>
 #include <stdlib.h>
 
 #include "analyze/analyze.h"
@@ -52,17 +55,11 @@ static void on_candidate(const sm_hit *h, sm_cand_status st, const char *why,
     x->count++;
 }
 
-sm_status sm_explain(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
-                     const char *id, FILE *out, sm_error *err)
+/* One skill's candidates (the sections map made by the caller). */
+static sm_status explain_skill(const sm_rules *rules, sm_scratch *s,
+                               const sm_doc *doc, const sm_sections *sec,
+                               const sm_skill *sk, FILE *out, sm_error *err)
 {
-    sm_skill *sk;
-    HASH_FIND_STR(rules->by_id, id, sk);
-    if (!sk)
-        return sm_fail(err, SM_ERR_ARG, NULL, 0, 0,
-                       "unknown skill '%s' (see 'skillmatch rules list')", id);
-    sm_sections *sec = sm_sections_map(rules, s, doc, err);
-    if (!sec)
-        return err ? err->code : SM_ERR_NOMEM;
     explain_ctx x = {rules, doc, sec, out, 0, 0};
     sm_hits hits = {0};
     fprintf(out, "%s: %s (%s), defined at %s:%d\n", doc->name, sk->info.id,
@@ -81,12 +78,99 @@ sm_status sm_explain(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
     if (st == SM_OK) {
         if (!x.count)
             fprintf(out, "  no candidate: no pattern of '%s' matches the "
-                    "text\n", id);
+                    "text\n", sk->info.id);
         fprintf(out, "  result: %s (%zu candidate%s, %zu accepted)\n",
                 x.accepted ? "found" : "not found", x.count,
                 x.count == 1 ? "" : "s", x.accepted);
     }
     free(hits.hits);
+    return st;
+}
+
+/* The skill `what` names: its id, else its id or display name in any
+ * case ("PyTorch", "pytorch"). */
+static const sm_skill *skill_named(const sm_rules *rules, const char *what)
+{
+    sm_skill *sk;
+    HASH_FIND_STR(rules->by_id, what, sk);
+    if (sk)
+        return sk;
+    for (size_t i = 0; i < rules->nskills; i++)
+        if (!strcasecmp(rules->skills[i].info.id, what) ||
+            !strcasecmp(rules->skills[i].info.name, what))
+            return &rules->skills[i];
+    return NULL;
+}
+
+/* The first requirement of a profile, required or nice to have, whose id
+ * (or display name, any case) is `what`: the any-of groups that screen's
+ * TOP GAPS column names (ml_expertise, cloud). */
+static const sm_requirement *group_named(const sm_rules *rules,
+                                         const char *what)
+{
+    for (int lv = SM_LEVEL_JUNIOR; lv <= SM_LEVEL_SENIOR; lv++) {
+        const sm_profile *p = rules->by_level[lv];
+        for (int nice = 0; p && nice < 2; nice++) {
+            const sm_requirement *q = nice ? p->nice : p->reqs;
+            size_t n = nice ? p->nnice : p->nreqs;
+            for (size_t i = 0; i < n; i++)
+                if (!strcasecmp(q[i].id, what) ||
+                    (q[i].name && !strcasecmp(q[i].name, what)))
+                    return &q[i];
+        }
+    }
+    return NULL;
+}
+
+/* What a group is: the levels that ask for it and with what weight, its
+ * reason, and the skills any of which meets it. */
+static void explain_group(const sm_rules *rules, const sm_doc *doc,
+                          const sm_requirement *g, FILE *out)
+{
+    fprintf(out, "%s: %s (%s), a requirement met by any of %zu skill%s\n",
+            doc->name, g->id, g->name ? g->name : g->id, g->nskills,
+            g->nskills == 1 ? "" : "s");
+    for (int lv = SM_LEVEL_JUNIOR; lv <= SM_LEVEL_SENIOR; lv++) {
+        const sm_profile *p = rules->by_level[lv];
+        for (int nice = 0; p && nice < 2; nice++) {
+            const sm_requirement *q = nice ? p->nice : p->reqs;
+            size_t n = nice ? p->nnice : p->nreqs;
+            for (size_t i = 0; i < n; i++)
+                if (!strcmp(q[i].id, g->id))
+                    fprintf(out, "  %s: %s, weight %d\n", p->name,
+                            nice ? "nice to have" : "required", q[i].weight);
+        }
+    }
+    if (g->reason)
+        fprintf(out, "  why: %s%s%s%s\n", g->reason, g->source ? " (" : "",
+                g->source ? g->source : "", g->source ? ")" : "");
+    fprintf(out, "  skills:");
+    for (size_t i = 0; i < g->nskills; i++)
+        fprintf(out, "%s %s", i ? "," : "", rules->skills[g->skills[i]].info.id);
+    fputc('\n', out);
+}
+
+sm_status sm_explain(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
+                     const char *id, FILE *out, sm_error *err)
+{
+    const sm_skill *sk = skill_named(rules, id);
+    const sm_requirement *g = sk ? NULL : group_named(rules, id);
+    if (!sk && !g)
+        return sm_fail(err, SM_ERR_ARG, NULL, 0, 0,
+                       "unknown skill or group '%s' (see 'skillmatch rules "
+                       "list')", id);
+    sm_sections *sec = sm_sections_map(rules, s, doc, err);
+    if (!sec)
+        return err ? err->code : SM_ERR_NOMEM;
+    sm_status st = SM_OK;
+    if (sk) {
+        st = explain_skill(rules, s, doc, sec, sk, out, err);
+    } else {
+        explain_group(rules, doc, g, out);
+        for (size_t i = 0; i < g->nskills && st == SM_OK; i++)
+            st = explain_skill(rules, s, doc, sec, &rules->skills[g->skills[i]],
+                               out, err);
+    }
     sm_sections_free(sec);
     return st;
 }

@@ -354,7 +354,8 @@ sm_status sm_doc_read(const char *path, const sm_read_options *opt,
                       sm_doc **out, sm_error *err)
 {
     bool is_stdin = strcmp(path, "-") == 0;
-    const char *name = is_stdin ? "<stdin>" : path;
+    const char *name = !is_stdin ? path
+                       : opt && opt->stdin_name ? opt->stdin_name : "<stdin>";
     int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
     struct stat sb;
     char *buf = NULL;

@@ -178,6 +178,8 @@ typedef struct {
     const char *pre;         /* a program every file goes through (its path
                                 as argument, its bytes on standard input;
                                 its output is read as text); NULL: none */
+    const char *stdin_name;  /* the document's name when path is "-"
+                                (standard input); NULL: "<stdin>" */
 } sm_read_options;
 
 #define SM_DEFAULT_TIMEOUT_MS 30000
@@ -333,7 +335,11 @@ SM_API char *sm_render_json_error(const char *file, const char *message,
                                   unsigned flags);
 
 /* Every candidate match of skill `id` in `doc`: the pattern, the text, the
- * section, and the exclusion or context rule that rejected it, as text. */
+ * section, and the exclusion or context rule that rejected it, as text.
+ * `id` may also be a skill's display name (any case: "PyTorch"), or the id
+ * of a profiles' any-of group ("ml_expertise", "cloud"): what the group is,
+ * the levels that ask for it, then each of its skills. SM_ERR_ARG when it
+ * names none. */
 SM_API sm_status sm_explain(const sm_rules *rules, sm_scratch *s,
                             const sm_doc *doc,
                             const char *id, FILE *out, sm_error *err);

@@ -1,0 +1,2 @@
+# the fields scripts rely on: job and match
+$SM check tests/job/resumes/resume-ml.txt --job tests/job/postings/posting-structured.md --today 2026-11 -f json | python3 -c 'import json,sys; d=json.load(sys.stdin)[0]; j=d["job"]; m=d["match"]; print(j["file"], j["level"], j["required"], j["preferred"], j["years_asked"]); print(m["score"], m["matched"], m["missing"], m["missing_preferred"], m["years_fit"], m["level_fit"], m["near"])'
