@@ -19,10 +19,10 @@ _skillmatch()
         --today) COMPREPLY=($(compgen -W "latest $(date +%Y-%m)" -- "$cur")); return ;;
         -t|--type) COMPREPLY=($(compgen -W "text markdown html pdf docx odt jsonresume" -- "$cur")); return ;;
         --pre) COMPREPLY=($(compgen -c -- "$cur")); return ;;
-        --timeout) return ;;
+        --timeout|--exclude|--stdin-filename) return ;;
         -f|--format)
             case $cmd in
-                check) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
+                check) COMPREPLY=($(compgen -W "text json jsonl" -- "$cur")) ;;
                 screen) COMPREPLY=($(compgen -W "table csv tsv jsonl json" -- "$cur")) ;;
                 lint) COMPREPLY=($(compgen -W "text json github sarif junit" -- "$cur")) ;;
                 rules) COMPREPLY=($(compgen -W "text tsv json pcre" -- "$cur")) ;;
@@ -34,7 +34,7 @@ _skillmatch()
         return
     fi
     if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--rules --format --output --color --level --min-score --today --max-size --quiet --help --version -j --top --files-from --stdin-jsonl --hidden --follow --fail-on --config --type --type-list --pre --timeout --job --jobs" -- "$cur"))
+        COMPREPLY=($(compgen -W "--rules --format --output --color --level --min-score --today --max-size --quiet --help --version -j --top --files-from --stdin-jsonl --hidden --follow --fail-on --config --type --type-list --pre --timeout --job --jobs --exclude --no-ignore --stdin-filename" -- "$cur"))
         return
     fi
     COMPREPLY=($(compgen -f -- "$cur"))

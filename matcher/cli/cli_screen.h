@@ -77,7 +77,8 @@ void screen_out_row(screen_out *so, const screen_row *r);
 void screen_out_table(screen_out *so, screen_row *const *rows, size_t n);
 /* Close the output ("]"). */
 void screen_out_end(screen_out *so);
-/* Columns of the terminal on standard output, $COLUMNS, or 0. */
+/* The table's width: $COLUMNS, else the terminal's; 0 (no limit) for a
+ * pipe and for -o FILE. */
 int screen_out_width(const cli_opts *o);
 
 

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli_screen.h"
+#include "cli_width.h"
 
 static const char *const FORMATS[] = {"table", "csv", "tsv", "jsonl", "json",
                                       NULL};
@@ -20,17 +21,21 @@ bool screen_format_parse(const char *name, screen_format *out)
     return false;
 }
 
+/* $COLUMNS when set, else the terminal's width, else 80; no limit for a
+ * file written with -o. */
 int screen_out_width(const cli_opts *o)
 {
     if (o->output && strcmp(o->output, "-"))
         return 0;
+    const char *c = getenv("COLUMNS");
+    int n = c ? atoi(c) : 0;
+    if (n > 0)
+        return n;
     struct winsize ws;
     if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
         ws.ws_col > 0)
         return ws.ws_col;
-    const char *c = getenv("COLUMNS");
-    int n = c ? atoi(c) : 0;
-    return n > 0 ? n : 0;
+    return 0; /* a pipe gets whole rows, for grep and cut */
 }
 
 /* Append s to buf (of cap bytes, holding n), cut to fit; the new n. */
@@ -241,44 +246,7 @@ void screen_out_end(screen_out *so)
         fputs(so->written ? "\n]\n" : "[]\n", so->f);
 }
 
-/* ---- table ---- */
-
-/* Columns a UTF-8 string takes (one per code point). */
-static size_t cols(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        if (((unsigned char)*s & 0xC0) != 0x80)
-            n++;
-    return n;
-}
-
-static void cell(FILE *f, const char *s, size_t width, bool last)
-{
-    static const char SPACES[] = "                                ";
-    fputs(s, f);
-    if (last)
-        return;
-    for (size_t k = cols(s); k < width + 2;) {
-        size_t m = width + 2 - k < sizeof SPACES - 1 ? width + 2 - k
-                                                      : sizeof SPACES - 1;
-        fwrite(SPACES, 1, m, f);
-        k += m;
-    }
-}
-
-/* The first `width` columns of s, "..." at the end when cut. */
-static void cut(char *s, size_t width)
-{
-    if (cols(s) <= width)
-        return;
-    size_t keep = width > 3 ? width - 3 : 0, n = 0, i = 0;
-    for (; s[i]; i++) {
-        if (((unsigned char)s[i] & 0xC0) != 0x80 && n++ == keep)
-            break;
-    }
-    strcpy(s + i, width >= 3 ? "..." : "");
-}
+/* ---- table (made to fit by cli_width.c) ---- */
 
 enum { C_FILE, C_LEVEL, C_J, C_M, C_S, C_YEARS, C_GAPS, C_STATUS, NCOLS };
 
@@ -358,65 +326,75 @@ static void job_cells_of(const screen_out *so, const screen_row *r,
     snprintf(c->level, sizeof c->level, "%s", sm_level_name(r->level));
 }
 
+/* Print the head and rows of a table of nc columns (cells: n rows of nc
+ * strings), shrunk by `steps` to the output's width. */
+static void table_print(screen_out *so, const char *const *head, int nc,
+                        const char *const *cells, size_t n, tw_col *c,
+                        const tw_step *steps)
+{
+    for (int k = 0; k < nc; k++) {
+        size_t hw = tw_width(head[k]);
+        if (c[k].width < hw)
+            c[k].width = hw;
+        for (size_t i = 0; i < n; i++) {
+            size_t w = tw_width(cells[i * nc + k]);
+            if (w > c[k].width)
+                c[k].width = w;
+        }
+    }
+    tw_layout(c, nc, steps, so->width > 0 ? (size_t)so->width : 0);
+    int last = nc - 1;
+    for (size_t i = 0; i <= n; i++) {
+        const char *const *v = i ? cells + (i - 1) * nc : head;
+        for (int k = 0; k < nc; k++)
+            if (c[k].shown)
+                tw_cell(so->f, v[k], &c[k], k == last);
+        fputc('\n', so->f);
+    }
+    so->written += n;
+}
+
 static void screen_out_table_job(screen_out *so, screen_row *const *rows,
                                  size_t n)
 {
-    char name[4608];
     static const char *const HEAD[JCOLS] = {"FILE", "MATCH", "BEST JOB",
                                             "MISSING", "YEARS", "LEVEL",
                                             "STATUS"};
-    bool several = so->postings->n > 1;
-    size_t w[JCOLS];
-    job_cells *cells = malloc((n ? n : 1) * sizeof *cells);
-    if (!cells) {
+    static const tw_step STEPS[] = {
+        {J_MISSING, 12}, {J_FILE, 16}, {J_BEST, 12}, {J_STATUS, 12},
+        {J_MISSING, 0}, {J_BEST, 0}, {J_YEARS, 0}, {J_FILE, 8},
+        {J_STATUS, 6}, {J_FILE, 4}, {-1, 0}};
+    job_cells *jc = malloc((n ? n : 1) * sizeof *jc);
+    char (*name)[4608] = malloc((n ? n : 1) * sizeof *name);
+    char (*status)[600] = malloc((n ? n : 1) * sizeof *status);
+    const char **cells = malloc((n ? n : 1) * JCOLS * sizeof *cells);
+    if (!jc || !name || !status || !cells) {
         so->failed = true;
-        return;
+        goto done;
     }
-    for (int c = 0; c < JCOLS; c++)
-        w[c] = strlen(HEAD[c]);
-    for (size_t i = 0; i < n; i++) {
-        job_cells_of(so, rows[i], &cells[i]);
-        const char *v[] = {shown_name(rows[i]->file, name, sizeof name),
-                           cells[i].match, cells[i].best, cells[i].missing,
-                           cells[i].years, cells[i].level};
-        for (int c = 0; c < J_STATUS; c++)
-            if (cols(v[c]) > w[c])
-                w[c] = cols(v[c]);
-    }
-    if (so->width > 0) {         /* the missing skills give way */
-        size_t other = strlen("STATUS");
-        for (int c = 0; c < JCOLS; c++)
-            if (c != J_MISSING && c != J_STATUS &&
-                (several || c != J_BEST))
-                other += w[c] + 2;
-        size_t room = (size_t)so->width > other + 2
-                          ? (size_t)so->width - other - 2 : 0;
-        if (room < 12)
-            room = 12;
-        if (w[J_MISSING] > room)
-            w[J_MISSING] = room;
-    }
-    for (int c = 0; c < JCOLS; c++)
-        if (several || c != J_BEST)
-            cell(so->f, HEAD[c], w[c], c == J_STATUS);
-    fputc('\n', so->f);
     for (size_t i = 0; i < n; i++) {
         const screen_row *r = rows[i];
-        char status[600];
-        cut(cells[i].missing, w[J_MISSING]);
+        job_cells_of(so, r, &jc[i]);
         if (r->ok)
-            strcpy(status, "ok");
+            strcpy(status[i], "ok");
         else
-            snprintf(status, sizeof status, "error: %s", r->error);
-        const char *v[] = {shown_name(r->file, name, sizeof name),
-                           cells[i].match, cells[i].best, cells[i].missing,
-                           cells[i].years, cells[i].level, status};
-        for (int c = 0; c < JCOLS; c++)
-            if (several || c != J_BEST)
-                cell(so->f, v[c], w[c], c == J_STATUS);
-        fputc('\n', so->f);
-        so->written++;
+            snprintf(status[i], sizeof status[i], "error: %s", r->error);
+        const char *v[JCOLS] = {shown_name(r->file, name[i], sizeof name[i]),
+                                jc[i].match, jc[i].best, jc[i].missing,
+                                jc[i].years, jc[i].level,
+                                shown_name(status[i], status[i],
+                                           sizeof status[i])};
+        memcpy(cells + i * JCOLS, v, sizeof v);
     }
+    tw_col c[JCOLS];
+    for (int k = 0; k < JCOLS; k++)
+        c[k] = (tw_col){.shown = true, .middle = k == J_FILE};
+    c[J_BEST].shown = so->postings->n > 1;
+    table_print(so, HEAD, JCOLS, cells, n, c, STEPS);
+done:
+    free(jc);
+    free(name);
+    free(status);
     free(cells);
 }
 
@@ -426,60 +404,44 @@ void screen_out_table(screen_out *so, screen_row *const *rows, size_t n)
         screen_out_table_job(so, rows, n);
         return;
     }
-    char name[4608];
     static const char *const HEAD[NCOLS] = {
         "FILE", "LEVEL", "JUNIOR", "MID", "SENIOR", "YEARS", "TOP GAPS",
         "STATUS"};
-    size_t w[NCOLS];
-    /* each row's cells, made once for the widths and the printing */
-    table_cells *cells = malloc((n ? n : 1) * sizeof *cells);
-    table_cells one;
-    for (int c = 0; c < NCOLS; c++)
-        w[c] = strlen(HEAD[c]);
-    for (size_t i = 0; i < n; i++) {
-        table_cells *tc = cells ? &cells[i] : &one;
-        table_cells_of(rows[i], tc);
-        const char *v[] = {shown_name(rows[i]->file, name, sizeof name),
-                           tc->level, tc->score[0], tc->score[1],
-                           tc->score[2], tc->years, tc->gaps};
-        for (int c = 0; c < C_STATUS; c++)
-            if (cols(v[c]) > w[c])
-                w[c] = cols(v[c]);
+    /* the gaps give way first, then the file names (cut in the middle),
+     * then the columns least needed are left out */
+    static const tw_step STEPS[] = {
+        {C_GAPS, 12}, {C_FILE, 16}, {C_STATUS, 12}, {C_GAPS, 0},
+        {C_J, 0}, {C_S, 0}, {C_YEARS, 0}, {C_FILE, 8}, {C_M, 0},
+        {C_STATUS, 6}, {C_FILE, 4}, {-1, 0}};
+    table_cells *tc = malloc((n ? n : 1) * sizeof *tc);
+    char (*name)[4608] = malloc((n ? n : 1) * sizeof *name);
+    char (*status)[600] = malloc((n ? n : 1) * sizeof *status);
+    const char **cells = malloc((n ? n : 1) * NCOLS * sizeof *cells);
+    if (!tc || !name || !status || !cells) {
+        so->failed = true;
+        goto done;
     }
-    /* On a narrow terminal the gaps give way; the file names never do. */
-    if (so->width > 0) {
-        size_t other = strlen("STATUS");
-        for (int c = 0; c < NCOLS; c++)
-            if (c != C_GAPS && c != C_STATUS)
-                other += w[c] + 2;
-        size_t room = (size_t)so->width > other + 2
-                          ? (size_t)so->width - other - 2 : 0;
-        if (room < 12)
-            room = 12;
-        if (w[C_GAPS] > room)
-            w[C_GAPS] = room;
-    }
-    for (int c = 0; c < NCOLS; c++)
-        cell(so->f, HEAD[c], w[c], c == C_STATUS);
-    fputc('\n', so->f);
     for (size_t i = 0; i < n; i++) {
         const screen_row *r = rows[i];
-        table_cells *tc = cells ? &cells[i] : &one;
-        char status[600];
-        if (!cells)                  /* out of memory: made again */
-            table_cells_of(r, tc);
-        cut(tc->gaps, w[C_GAPS]);
+        table_cells_of(r, &tc[i]);
         if (r->ok)
-            strcpy(status, "ok");
+            strcpy(status[i], "ok");
         else
-            snprintf(status, sizeof status, "error: %s", r->error);
-        const char *v[] = {shown_name(r->file, name, sizeof name), tc->level,
-                           tc->score[0], tc->score[1], tc->score[2],
-                           tc->years, tc->gaps, status};
-        for (int c = 0; c < NCOLS; c++)
-            cell(so->f, v[c], w[c], c == C_STATUS);
-        fputc('\n', so->f);
-        so->written++;
+            snprintf(status[i], sizeof status[i], "error: %s", r->error);
+        const char *v[NCOLS] = {shown_name(r->file, name[i], sizeof name[i]),
+                                tc[i].level, tc[i].score[0], tc[i].score[1],
+                                tc[i].score[2], tc[i].years, tc[i].gaps,
+                                shown_name(status[i], status[i],
+                                           sizeof status[i])};
+        memcpy(cells + i * NCOLS, v, sizeof v);
     }
+    tw_col c[NCOLS];
+    for (int k = 0; k < NCOLS; k++)
+        c[k] = (tw_col){.shown = true, .middle = k == C_FILE};
+    table_print(so, HEAD, NCOLS, cells, n, c, STEPS);
+done:
+    free(tc);
+    free(name);
+    free(status);
     free(cells);
 }
