@@ -1,4 +1,5 @@
-/* cli_check.c - `skillmatch check FILE...`: the full report per resume. */
+/* cli_check.c - `skillmatch check FILE...`: the full report per resume,
+ * as text, JSON or one HTML page (kept until every file is read). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,9 +10,9 @@ int cmd_check(cli_opts *o)
     if (o->npostings || o->postings_dir)
         return cmd_check_job(o);     /* cli_check_job.c */
     const char *fmt = o->format ? o->format : "text";
-    bool json = !strcmp(fmt, "json");
-    if (!json && strcmp(fmt, "text")) {
-        cli_error("check: unknown format '%s' (text or json)", fmt);
+    bool json = !strcmp(fmt, "json"), html = !strcmp(fmt, "html");
+    if (!json && !html && strcmp(fmt, "text")) {
+        cli_error("check: unknown format '%s' (text, json or html)", fmt);
         return EXIT_USAGE;
     }
     if (o->nargs < 1) {
@@ -22,8 +23,12 @@ int cmd_check(cli_opts *o)
     if (!rules)
         return EXIT_USAGE;
     sm_scratch *s = sm_scratch_new(rules);
+    const sm_result **kept = html ? calloc((size_t)o->nargs, sizeof *kept)
+                                  : NULL;
+    size_t nkept = 0;
     cli_out out;
-    if (!s || !cli_out_open(&out, o->output)) {
+    if (!s || (html && !kept) || !cli_out_open(&out, o->output)) {
+        free(kept);
         sm_scratch_free(s);
         sm_rules_free(rules);
         return EXIT_USAGE;
@@ -51,7 +56,9 @@ int cmd_check(cli_opts *o)
                 break;
             continue;
         }
-        if (json) {
+        if (html) {
+            kept[nkept++] = res;     /* written after the last file */
+        } else if (json) {
             char *js = sm_render_json(res, SM_RENDER_PRETTY);
             if (!js) {
                 cli_error("out of memory");
@@ -80,9 +87,18 @@ int cmd_check(cli_opts *o)
                               o->min_score);
             }
         }
-        sm_result_free(res);
+        if (!html)
+            sm_result_free(res);
         sm_doc_free(doc);
     }
+    if (html && nkept &&
+        sm_render_html_check(rules, kept, NULL, nkept, out.f) == SM_ERR_NOMEM) {
+        cli_error("out of memory");
+        rc = EXIT_USAGE;
+    }
+    for (size_t i = 0; i < nkept; i++)
+        sm_result_free((sm_result *)kept[i]);
+    free(kept);
     if (array)
         fputs("\n]\n", out.f);
     else if (json && !first)

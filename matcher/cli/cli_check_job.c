@@ -1,5 +1,6 @@
 /* cli_check_job.c - `skillmatch check RESUME... --job POSTING`: each
- * resume against one posting; --min-score applies to the match score. */
+ * resume against one posting, as text, JSON or one HTML page; --min-score
+ * applies to the match score. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,9 +9,9 @@
 int cmd_check_job(cli_opts *o)
 {
     const char *fmt = o->format ? o->format : "text";
-    bool json = !strcmp(fmt, "json");
-    if (!json && strcmp(fmt, "text")) {
-        cli_error("check: unknown format '%s' (text or json)", fmt);
+    bool json = !strcmp(fmt, "json"), html = !strcmp(fmt, "html");
+    if (!json && !html && strcmp(fmt, "text")) {
+        cli_error("check: unknown format '%s' (text, json or html)", fmt);
         return EXIT_USAGE;
     }
     if (o->npostings != 1 || o->postings_dir) {
@@ -46,6 +47,15 @@ int cmd_check_job(cli_opts *o)
         return rc;
     }
     bool failed_check = false, first = true, array = json && o->nargs > 1;
+    /* html: every resume's result and match, written after the last */
+    const sm_result **kr = html ? calloc((size_t)o->nargs, sizeof *kr) : NULL;
+    const sm_match **km = html ? calloc((size_t)o->nargs, sizeof *km) : NULL;
+    size_t nkept = 0;
+    if (html && (!kr || !km)) {
+        cli_error("out of memory");
+        rc = EXIT_USAGE;
+        o->nargs = 0;
+    }
     if (array)
         fputs("[\n", out.f);
     for (int i = 0; i < o->nargs; i++) {
@@ -69,7 +79,10 @@ int cmd_check_job(cli_opts *o)
                 break;
             continue;
         }
-        if (json) {
+        if (html) {
+            kr[nkept] = res;
+            km[nkept++] = m;
+        } else if (json) {
             char *js = sm_render_match_json(m, SM_RENDER_PRETTY);
             if (!js) {
                 cli_error("out of memory");
@@ -92,10 +105,23 @@ int cmd_check_job(cli_opts *o)
                           "%.2f", sm_result_file(res), score,
                           sm_job_file(J.v[0]), o->min_score);
         }
-        sm_match_free(m);
-        sm_result_free(res);
+        if (!html) {
+            sm_match_free(m);
+            sm_result_free(res);
+        }
         sm_doc_free(doc);
     }
+    if (html && nkept &&
+        sm_render_html_check(rules, kr, km, nkept, out.f) == SM_ERR_NOMEM) {
+        cli_error("out of memory");
+        rc = EXIT_USAGE;
+    }
+    for (size_t i = 0; i < nkept; i++) {
+        sm_match_free((sm_match *)km[i]);
+        sm_result_free((sm_result *)kr[i]);
+    }
+    free(kr);
+    free(km);
     if (array)
         fputs("\n]\n", out.f);
     else if (json && !first)
