@@ -24,7 +24,11 @@ BUILD   ?= build
 # (matcher/cli/), which sees only the public header
 LIB_SRC  = $(wildcard matcher/lib/*/*.c)
 CLI_SRC  = $(wildcard matcher/cli/*.c)
-LIB_OBJ  = $(LIB_SRC:matcher/%.c=$(BUILD)/%.o)
+# the HTML report's script and style sheet are files (matcher/lib/render/
+# html/), embedded at build time with the hashes its CSP names
+HTML_ASSETS = matcher/lib/render/html/report.js matcher/lib/render/html/report.css
+GEN_OBJ  = $(BUILD)/gen/html_assets.o
+LIB_OBJ  = $(LIB_SRC:matcher/%.c=$(BUILD)/%.o) $(GEN_OBJ)
 CLI_OBJ  = $(CLI_SRC:matcher/%.c=$(BUILD)/%.o)
 LIB_INC  = -Imatcher/lib -Imatcher/lib/include
 CLI_INC  = -Imatcher/lib/include
@@ -73,6 +77,14 @@ $(BUILD)/lib/%.o: matcher/lib/%.c | $(BUILD)
 $(BUILD)/cli/%.o: matcher/cli/%.c | $(BUILD)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CLI_INC) -MMD -MP -c $< -o $@
+
+$(BUILD)/gen/html_assets.c: $(HTML_ASSETS) tools/embed.py
+	@mkdir -p $(@D)
+	python3 tools/embed.py $@ sm_html_js=matcher/lib/render/html/report.js \
+	  sm_html_css=matcher/lib/render/html/report.css
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(ALL_CFLAGS) $(LIB_CFLAGS) $(LIB_INC) -MMD -MP -c $< -o $@
 
 -include $(DEPS)
 

@@ -22,8 +22,8 @@ _skillmatch()
         --timeout|--exclude|--stdin-filename) return ;;
         -f|--format)
             case $cmd in
-                check) COMPREPLY=($(compgen -W "text json jsonl" -- "$cur")) ;;
-                screen) COMPREPLY=($(compgen -W "table csv tsv jsonl json" -- "$cur")) ;;
+                check) COMPREPLY=($(compgen -W "text json jsonl html" -- "$cur")) ;;
+                screen) COMPREPLY=($(compgen -W "table csv tsv jsonl json html" -- "$cur")) ;;
                 lint) COMPREPLY=($(compgen -W "text json github sarif junit" -- "$cur")) ;;
                 rules) COMPREPLY=($(compgen -W "text tsv json pcre" -- "$cur")) ;;
             esac

@@ -77,9 +77,9 @@ typedef struct {
 void cli_json_list_begin(cli_json_list *l, FILE *f, bool lines);
 void cli_json_list_item(cli_json_list *l, const char *js);
 void cli_json_list_end(cli_json_list *l);
-/* check's --format: "text", "json" or "jsonl" (NULL: text); false after
- * a message for another. */
-bool cli_check_format(const char *fmt, bool *json, bool *lines);
+/* check's --format: "text", "json", "jsonl" or "html" (NULL: text);
+ * false after a message for another. */
+bool cli_check_format(const char *fmt, bool *json, bool *lines, bool *html);
 
 /* One CSV (RFC 4180, CRLF) or TSV row, spreadsheet-safe (cli_delim.c):
  * a cell starting with = + - @ tab or CR gets a leading apostrophe;

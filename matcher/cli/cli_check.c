@@ -1,4 +1,5 @@
-/* cli_check.c - `skillmatch check FILE...`: the full report per resume. */
+/* cli_check.c - `skillmatch check FILE...`: the full report per resume,
+ * as text, JSON or one HTML page (kept until every file is read). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,8 +9,8 @@ int cmd_check(cli_opts *o)
 {
     if (o->npostings || o->postings_dir)
         return cmd_check_job(o);     /* cli_check_job.c */
-    bool json, lines;
-    if (!cli_check_format(o->format, &json, &lines))
+    bool json, lines, html;
+    if (!cli_check_format(o->format, &json, &lines, &html))
         return EXIT_USAGE;
     if (o->nargs < 1) {
         cli_error("check: no file given (use '-' for standard input)");
@@ -19,8 +20,12 @@ int cmd_check(cli_opts *o)
     if (!rules)
         return EXIT_USAGE;
     sm_scratch *s = sm_scratch_new(rules);
+    const sm_result **kept = html ? calloc((size_t)o->nargs, sizeof *kept)
+                                  : NULL;
+    size_t nkept = 0;
     cli_out out;
-    if (!s || !cli_out_open(&out, o->output)) {
+    if (!s || (html && !kept) || !cli_out_open(&out, o->output)) {
+        free(kept);
         sm_scratch_free(s);
         sm_rules_free(rules);
         return EXIT_USAGE;
@@ -47,7 +52,9 @@ int cmd_check(cli_opts *o)
                 break;
             continue;
         }
-        if (json) {
+        if (html) {
+            kept[nkept++] = res;     /* written after the last file */
+        } else if (json) {
             char *js = sm_render_json(res, lines ? 0 : SM_RENDER_PRETTY);
             if (!js) {
                 cli_error("out of memory");
@@ -76,11 +83,20 @@ int cmd_check(cli_opts *o)
                               o->min_score);
             }
         }
-        sm_result_free(res);
+        if (!html)
+            sm_result_free(res);
         sm_doc_free(doc);
     }
     if (json)
         cli_json_list_end(&list);
+    if (html && nkept &&
+        sm_render_html_check(rules, kept, NULL, nkept, out.f) == SM_ERR_NOMEM) {
+        cli_error("out of memory");
+        rc = EXIT_USAGE;
+    }
+    for (size_t i = 0; i < nkept; i++)
+        sm_result_free((sm_result *)kept[i]);
+    free(kept);
     if (!cli_out_close(&out, true) && rc == EXIT_OK)
         rc = EXIT_INPUT;
     sm_scratch_free(s);

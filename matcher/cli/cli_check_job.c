@@ -1,5 +1,6 @@
 /* cli_check_job.c - `skillmatch check RESUME... --job POSTING`: each
- * resume against one posting; --min-score applies to the match score. */
+ * resume against one posting, as text, JSON or one HTML page; --min-score
+ * applies to the match score. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,8 +8,8 @@
 
 int cmd_check_job(cli_opts *o)
 {
-    bool json, lines;
-    if (!cli_check_format(o->format, &json, &lines))
+    bool json, lines, html;
+    if (!cli_check_format(o->format, &json, &lines, &html))
         return EXIT_USAGE;
     if (o->npostings != 1 || o->postings_dir) {
         cli_error("check: give one --job POSTING (screen matches against "
@@ -45,6 +46,15 @@ int cmd_check_job(cli_opts *o)
     bool failed_check = false, first = true;
     cli_json_list list;
     cli_json_list_begin(&list, out.f, lines);
+    /* html: every resume's result and match, written after the last */
+    const sm_result **kr = html ? calloc((size_t)o->nargs, sizeof *kr) : NULL;
+    const sm_match **km = html ? calloc((size_t)o->nargs, sizeof *km) : NULL;
+    size_t nkept = 0;
+    if (html && (!kr || !km)) {
+        cli_error("out of memory");
+        rc = EXIT_USAGE;
+        o->nargs = 0;
+    }
     for (int i = 0; i < o->nargs; i++) {
         sm_doc *doc = NULL;
         sm_result *res = NULL;
@@ -67,7 +77,10 @@ int cmd_check_job(cli_opts *o)
                 break;
             continue;
         }
-        if (json) {
+        if (html) {
+            kr[nkept] = res;
+            km[nkept++] = m;
+        } else if (json) {
             char *js = sm_render_match_json(m, lines ? 0 : SM_RENDER_PRETTY);
             if (!js) {
                 cli_error("out of memory");
@@ -90,12 +103,25 @@ int cmd_check_job(cli_opts *o)
                           "%.2f", sm_result_file(res), score,
                           sm_job_file(J.v[0]), o->min_score);
         }
-        sm_match_free(m);
-        sm_result_free(res);
+        if (!html) {
+            sm_match_free(m);
+            sm_result_free(res);
+        }
         sm_doc_free(doc);
     }
     if (json)
         cli_json_list_end(&list);
+    if (html && nkept &&
+        sm_render_html_check(rules, kr, km, nkept, out.f) == SM_ERR_NOMEM) {
+        cli_error("out of memory");
+        rc = EXIT_USAGE;
+    }
+    for (size_t i = 0; i < nkept; i++) {
+        sm_match_free((sm_match *)km[i]);
+        sm_result_free((sm_result *)kr[i]);
+    }
+    free(kr);
+    free(km);
     if (!cli_out_close(&out, true) && rc == EXIT_OK)
         rc = EXIT_INPUT;
     cli_jobs_free(&J);

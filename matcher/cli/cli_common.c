@@ -182,13 +182,15 @@ bool cli_out_close(cli_out *out, bool keep)
     return ok;
 }
 
-bool cli_check_format(const char *fmt, bool *json, bool *lines)
+bool cli_check_format(const char *fmt, bool *json, bool *lines, bool *html)
 {
     fmt = fmt ? fmt : "text";
     *json = !strcmp(fmt, "json") || !strcmp(fmt, "jsonl");
     *lines = !strcmp(fmt, "jsonl");
-    if (!*json && strcmp(fmt, "text")) {
-        cli_error("check: unknown format '%s' (text, json or jsonl)", fmt);
+    *html = !strcmp(fmt, "html");
+    if (!*json && !*html && strcmp(fmt, "text")) {
+        cli_error("check: unknown format '%s' (text, json, jsonl or html)",
+                  fmt);
         return false;
     }
     return true;

@@ -297,7 +297,8 @@ bool screen_run_start(screen_run *R, bool spill)
     R->spill_fds = calloc((size_t)R->jobs, sizeof *R->spill_fds);
     if (!R->ws || !R->states || !R->spill_fds)
         return false;
-    bool json = R->out.format == FMT_JSON || R->out.format == FMT_JSONL;
+    bool json = R->out.format == FMT_JSON || R->out.format == FMT_JSONL ||
+                R->out.format == FMT_HTML;
     for (int i = 0; i < R->jobs; i++)
         R->ws[i].spill_fd = -1;
     for (int i = 0; i < R->jobs; i++) {
@@ -491,8 +492,8 @@ int cmd_screen(cli_opts *o)
     const char *fname = o->format ? o->format
                       : o->stdin_jsonl ? "jsonl" : "table";
     if (!screen_format_parse(fname, &fmt)) {
-        cli_error("screen: unknown format '%s' (table, csv, tsv, jsonl or "
-                  "json)", fname);
+        cli_error("screen: unknown format '%s' (table, csv, tsv, jsonl, json "
+                  "or html)", fname);
         return EXIT_USAGE;
     }
     if (o->stdin_jsonl && (o->nargs || o->files_from))
@@ -530,6 +531,7 @@ int cmd_screen(cli_opts *o)
         return jrc != EXIT_OK ? jrc : EXIT_USAGE;
     }
     R.out.postings = &R.postings;
+    R.out.rules = R.rules;
     R.out.format = fmt;
     R.out.f = out.f;
     R.out.width = fmt == FMT_TABLE ? screen_out_width(o) : 0;

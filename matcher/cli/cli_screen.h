@@ -17,7 +17,8 @@
 
 /* ---- rows (cli_screen.c fills them, cli_table.c writes them) ---- */
 
-typedef enum { FMT_TABLE, FMT_CSV, FMT_TSV, FMT_JSONL, FMT_JSON } screen_format;
+typedef enum { FMT_TABLE, FMT_CSV, FMT_TSV, FMT_JSONL, FMT_JSON, FMT_HTML }
+    screen_format;
 
 enum { TOP_GAPS = 3 };
 
@@ -65,6 +66,8 @@ typedef struct {
     size_t written;          /* rows written so far */
     const int *spill_fds;    /* worker files holding spilled JSON */
     const cli_jobs *postings;   /* --job: the postings (n 0: none) */
+    const sm_rules *rules;   /* html: the skills' names */
+    sm_html_screen *html;    /* html: the page being written */
     bool failed;             /* a write or a spill read failed */
 } screen_out;
 
@@ -80,6 +83,10 @@ void screen_out_end(screen_out *so);
 /* The table's width: $COLUMNS, else the terminal's; 0 (no limit) for a
  * pipe and for -o FILE. */
 int screen_out_width(const cli_opts *o);
+/* The html format (cli_screen_html.c): the page, its rows, its end. */
+void screen_html_begin(screen_out *so);
+void screen_html_row(screen_out *so, const char *json, size_t len);
+void screen_html_end(screen_out *so);
 
 
 /* ---- a run of screen (cli_screen.c, cli_jsonl.c, cli_progress.c) ---- */

@@ -1,5 +1,6 @@
 /* cli_table.c - the rows of `skillmatch screen` as an aligned table, CSV
- * or TSV (written by cli_delim.c), JSON lines or one JSON array. */
+ * or TSV (written by cli_delim.c), JSON lines or one JSON array; the HTML
+ * page is cli_screen_html.c's. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -9,7 +10,7 @@
 #include "cli_width.h"
 
 static const char *const FORMATS[] = {"table", "csv", "tsv", "jsonl", "json",
-                                      NULL};
+                                      "html", NULL};
 
 bool screen_format_parse(const char *name, screen_format *out)
 {
@@ -190,6 +191,8 @@ void screen_out_begin(screen_out *so)
     static const char *const HEAD[] = {"file", "level", "junior", "mid",
                                        "senior", "years", "top_gaps",
                                        "status", "error"};
+    if (so->format == FMT_HTML)
+        screen_html_begin(so);
     if ((so->format != FMT_CSV && so->format != FMT_TSV))
         return;
     size_t np = so->postings ? so->postings->n : 0;
@@ -228,7 +231,10 @@ void screen_out_row(screen_out *so, const screen_row *r)
     } else {
         size_t len;
         char *js = row_json(so, r, &len);
-        if (js) {
+        if (js && so->format == FMT_HTML) {
+            screen_html_row(so, js, len);
+            free(js);
+        } else if (js) {
             if (so->format == FMT_JSON)
                 fputs(so->written ? ",\n" : "[\n", so->f);
             fwrite(js, 1, len, so->f);
@@ -244,6 +250,8 @@ void screen_out_end(screen_out *so)
 {
     if (so->format == FMT_JSON)
         fputs(so->written ? "\n]\n" : "[]\n", so->f);
+    if (so->format == FMT_HTML)
+        screen_html_end(so);
 }
 
 /* ---- table (made to fit by cli_width.c) ---- */

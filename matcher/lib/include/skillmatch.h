@@ -610,6 +610,44 @@ SM_API sm_status sm_explain_job(const sm_rules *rules, sm_scratch *s,
                          const sm_options *opt, const char *id, FILE *out,
                          sm_error *err);
 
+/* ---- HTML reports ----------------------------------------------------- */
+
+/* A report as one self-contained HTML page that opens from disk: its own
+ * inline script and style sheet, which a Content-Security-Policy allows
+ * by their hashes, and nothing else (no network, no other script). What
+ * comes from a document or a file name is data, never markup: JSON in a
+ * <script type="application/json"> element with < > & escaped, which the
+ * script shows with textContent. */
+
+/* `check --format html`: the reports of `n` resumes, printable. `ms` may
+ * be NULL; else ms[i] is rs[i]'s match against a posting (the page then
+ * shows the match first). SM_ERR_NOMEM, SM_ERR_IO when writing failed. */
+SM_API sm_status sm_render_html_check(const sm_rules *rules,
+                                      const sm_result *const *rs,
+                                      const sm_match *const *ms, size_t n,
+                                      FILE *out);
+
+/* `screen --format html`, a row at a time: the ranked table (sortable,
+ * filtered, paged), heat map, level histogram, common gaps and a panel per
+ * resume, built by the page on demand. */
+typedef struct sm_html_screen sm_html_screen;
+
+/* Start a page on `out`; `postings` (the --job paths, may be 0) name the
+ * match columns. */
+SM_API sm_status sm_html_screen_new(const sm_rules *rules,
+                                    const char *const *postings,
+                                    size_t npostings, FILE *out,
+                                    sm_html_screen **w);
+/* One row, in the order to show: a JSON object of sm_render_json() (with
+ * SM_RENDER_STATUS), sm_render_match_json(), screen's rows with a
+ * "matches" array, or sm_render_json_error(). The page keeps what it
+ * shows (two pieces of evidence a skill; the gaps once for all rows). */
+SM_API sm_status sm_html_screen_row(sm_html_screen *w, const char *json,
+                                    size_t len);
+/* Close the page and free `w` (NULL is fine); SM_ERR_IO when a write
+ * failed, SM_ERR_NOMEM when a row could not be kept. */
+SM_API sm_status sm_html_screen_finish(sm_html_screen *w);
+
 #ifdef __cplusplus
 }
 #endif
