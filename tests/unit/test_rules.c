@@ -158,6 +158,38 @@ static void test_broken_example_is_reported(void)
     unit_rmdir(dir);
 }
 
+/* An example is a line of a resume, never a file to sniff: one that holds
+ * "%PDF-" or starts with "{" or "<html" is read as text (fuzz_rules found
+ * the PDF one: `rules check` failed with "corrupt PDF"). */
+static void test_examples_are_text(void)
+{
+    const char *files2[] = {
+        "a.yaml",
+        SKILLS "  - id: x\n    name: X\n    category: ml\n"
+        "    source: \"000:1\"\n    triggers: [xgboost]\n"
+        "    patterns: ['xgboost']\n"
+        "    examples:\n"
+        "      match: [\"XGBoost, export to %PDF-1.7 reports\",\n"
+        "              \"{ XGBoost }\", \"<html> XGBoost\"]\n"
+        "      no_match: [\"%PDF-1.4 LightGBM\"]\n",
+        "b.yaml", PROFILES, "f.yaml", FACTS, NULL};
+    const char *dir = unit_dir(files2);
+    sm_rules *r = NULL;
+    sm_error err;
+    CHECK_INT(sm_rules_load(dir, &r, &err), SM_OK);
+    if (r) {
+        sm_scratch *s = sm_scratch_new(r);
+        size_t fails = 0, n = 0;
+        CHECK_INT(sm_rules_check_examples(r, s, NULL, NULL, &fails, &n, &err),
+                  SM_OK);
+        CHECK_INT(fails, 0);
+        CHECK_INT(n, 6);
+        sm_scratch_free(s);
+    }
+    sm_rules_free(r);
+    unit_rmdir(dir);
+}
+
 static void test_project_rules(void)
 {
     sm_rules *r = NULL;
@@ -176,6 +208,7 @@ int main(void)
     test_valid();
     test_errors();
     test_broken_example_is_reported();
+    test_examples_are_text();
     test_project_rules();
     return unit_done("rules");
 }

@@ -14,7 +14,7 @@ static sm_status probe(const sm_rules *r, sm_scratch *s, const char *text,
     sm_doc *doc = NULL;
     sm_result *res = NULL;
     sm_options opt = {.flags = flags, .today_year = 2026, .today_month = 1};
-    sm_status st = sm_doc_load_mem("example", text, strlen(text), 0, &doc, err);
+    sm_status st = sm_doc_from_text("example", text, strlen(text), &doc, err);
     if (st == SM_ERR_EMPTY) {
         *found = false;
         return SM_OK;

@@ -33,6 +33,12 @@ struct sm_doc {
     struct sm_doc_src *src;  /* converted formats: places (doc/formats.h) */
 };
 
+/* `data` read as plain text whatever it holds (no format is told from its
+ * bytes): a rule example that mentions "%PDF-" or starts with "{" is
+ * still a line of a resume. SM_ERR_EMPTY, SM_ERR_BINARY as for a file. */
+sm_status sm_doc_from_text(const char *name, const void *data, size_t len,
+                           sm_doc **out, sm_error *err);
+
 /* Normalize valid UTF-8 `in` into doc->text with anchors and line starts. */
 sm_status sm_normalize(sm_doc *doc, const char *in, size_t len, sm_error *err);
 void sm_doc_warn(sm_doc *doc, int line, int col, const char *fmt, ...)

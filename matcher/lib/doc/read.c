@@ -336,6 +336,13 @@ sm_status sm_doc_read_mem(const char *name, const void *data, size_t len,
     return read_bytes(name, NULL, data, len, opt, out, err);
 }
 
+sm_status sm_doc_from_text(const char *name, const void *data, size_t len,
+                           sm_doc **out, sm_error *err)
+{
+    return text_doc(name, data, len, SM_DEFAULT_MAX_SIZE, SM_FORMAT_TEXT,
+                    NULL, out, err);
+}
+
 sm_status sm_doc_load_mem(const char *name, const void *data, size_t len,
                           size_t max_size, sm_doc **out, sm_error *err)
 {
