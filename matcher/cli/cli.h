@@ -62,6 +62,9 @@ bool cli_out_open(cli_out *out, const char *path);
 /* Returns false when writing failed; `keep` false discards the file. */
 bool cli_out_close(cli_out *out, bool keep);
 
+/* A command's own --help text (cli_help.c); NULL for an unknown one. */
+const char *cli_help(const char *command);
+
 int cmd_check(cli_opts *o);
 int cmd_check_job(cli_opts *o);
 int cmd_explain_job(cli_opts *o);
