@@ -8,13 +8,18 @@ INCDIR  ?= $(PREFIX)/include
 DATADIR ?= $(PREFIX)/share
 MANDIR  ?= $(DATADIR)/man
 RULESDIR = $(DATADIR)/skillmatch/rules
+# the one version: skillmatch.h's SM_VERSION (the .pc file, the Debian
+# changelog, the CI examples' pinned tag v$(VERSION) are checked against it)
+VERSION := $(shell sed -n 's/^\#define SM_VERSION "\(.*\)"/\1/p' matcher/lib/include/skillmatch.h)
+# `make DEPS_SH=true` builds without looking for packages (debian/rules)
+DEPS_SH ?= sh tools/deps.sh
 
 CC      ?= cc
 PKGS     = libpcre2-8 yaml-0.1 jansson libzip libxml-2.0
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 OPT     ?= -O2 -g
 CFLAGS  ?= $(OPT)
-ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) $(CFLAGS) \
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) $(CPPFLAGS) $(CFLAGS) \
              -pthread $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
              -DSM_RULES_DIR='"$(RULESDIR)"'
 LDLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
@@ -62,12 +67,12 @@ SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all \
            -fno-omit-frame-pointer
 
 .PHONY: all demo check deps bench eval asan tsan valgrind fuzz fuzz-all fuzz-targets \
-        build-asan-tests install uninstall clean help
+        build-asan-tests install uninstall deb clean help
 
 ## all: install what is missing (tools/deps.sh), build the libraries (static
 ##   and shared) and the program
 all:
-	@sh tools/deps.sh
+	@$(DEPS_SH)
 	@$(MAKE) --no-print-directory $(BIN) $(SHARED)
 
 $(BUILD)/lib/%.o: matcher/lib/%.c | $(BUILD)
@@ -104,13 +109,13 @@ $(STATIC): $(LIB_OBJ)
 	$(AR) rcs $@ $(BUILD)/skillmatch.o
 
 $(SHARED): $(LIB_OBJ)
-	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(LDLIBS)
 
 # the program sees the public API only, in the header and at link time;
 # the module graph (no cycle, no CLI header in the library, no private
 # header in the program) is checked at each link
 $(BIN): $(CLI_OBJ) $(STATIC)
-	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(STATIC) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC) $(LDLIBS)
 	@python3 tools/modgraph.py --quiet $(BUILD) || { rm -f $@; exit 1; }
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIB) | $(BUILD)
@@ -213,32 +218,50 @@ valgrind: deps
 	  BIN=$(VG_BUILD)/skillmatch all
 	@SKILLMATCH_BIN=$(VG_BUILD)/skillmatch sh tools/valgrind.sh
 
-## install: install program, library, header, pkg-config file, rules, man page
+## install: install program, libraries (shared with its soname, static),
+##   header, pkg-config file, rules, man page, bash/zsh/fish completions
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR  ?= $(DATADIR)/zsh/vendor-completions
+FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
+PCDIR       ?= $(LIBDIR)/pkgconfig
+# in the .pc file, paths under PREFIX are written from ${prefix}, so that
+# pkg-config --define-prefix can move them
+pcpath = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(PCDIR) \
 	  $(DESTDIR)$(INCDIR) $(DESTDIR)$(RULESDIR) $(DESTDIR)$(MANDIR)/man1 \
-	  $(DESTDIR)$(DATADIR)/bash-completion/completions
+	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/skillmatch
 	install -m 644 $(STATIC) $(DESTDIR)$(LIBDIR)/libskillmatch.a
-	install -m 755 $(SHARED) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	install -m 644 $(SHARED) $(DESTDIR)$(LIBDIR)/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libskillmatch.so
 	install -m 644 matcher/lib/include/skillmatch.h $(DESTDIR)$(INCDIR)/skillmatch.h
 	install -m 644 rules/*.yaml corpus/facts.yaml $(DESTDIR)$(RULESDIR)/
 	install -m 644 docs/skillmatch.1 $(DESTDIR)$(MANDIR)/man1/skillmatch.1
-	install -m 644 tools/skillmatch.bash \
-	  $(DESTDIR)$(DATADIR)/bash-completion/completions/skillmatch
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
-	  -e 's|@INCDIR@|$(INCDIR)|' -e 's|@VERSION@|$(shell sed -n 's/^#define SM_VERSION "\(.*\)"/\1/p' matcher/lib/include/skillmatch.h)|' \
-	  tools/skillmatch.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/skillmatch.pc
+	install -m 644 tools/completion/skillmatch.bash $(DESTDIR)$(BASHCOMPDIR)/skillmatch
+	install -m 644 tools/completion/_skillmatch $(DESTDIR)$(ZSHCOMPDIR)/_skillmatch
+	install -m 644 tools/completion/skillmatch.fish $(DESTDIR)$(FISHCOMPDIR)/skillmatch.fish
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(call pcpath,$(LIBDIR))|' \
+	  -e 's|@INCDIR@|$(call pcpath,$(INCDIR))|' \
+	  -e 's|@RULESDIR@|$(call pcpath,$(RULESDIR))|' -e 's|@VERSION@|$(VERSION)|' \
+	  tools/skillmatch.pc.in > $(DESTDIR)$(PCDIR)/skillmatch.pc
 
 ## uninstall: remove what install put in place
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/skillmatch $(DESTDIR)$(LIBDIR)/libskillmatch.a \
 	  $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libskillmatch.so \
 	  $(DESTDIR)$(INCDIR)/skillmatch.h $(DESTDIR)$(MANDIR)/man1/skillmatch.1 \
-	  $(DESTDIR)$(LIBDIR)/pkgconfig/skillmatch.pc \
-	  $(DESTDIR)$(DATADIR)/bash-completion/completions/skillmatch
+	  $(DESTDIR)$(PCDIR)/skillmatch.pc $(DESTDIR)$(BASHCOMPDIR)/skillmatch \
+	  $(DESTDIR)$(ZSHCOMPDIR)/_skillmatch $(DESTDIR)$(FISHCOMPDIR)/skillmatch.fish
 	rm -rf $(DESTDIR)$(DATADIR)/skillmatch
+
+## deb: the Debian packages skillmatch, libskillmatch0, libskillmatch-dev
+##   (dpkg-buildpackage on a copy of the source; the .deb files land in
+##   DEBDIR, default build/deb)
+DEBDIR ?= $(BUILD)/deb
+deb:
+	@$(DEPS_SH) debhelper lintian dpkg-dev build-essential fakeroot
+	@sh tools/deb.sh $(DEBDIR)
 
 ## clean: remove build output
 clean:

@@ -1,7 +1,9 @@
 #!/bin/sh
 # The installed libraries export the public API and nothing else: the
 # names nm lists as defined in libskillmatch.a and libskillmatch.so are
-# the functions skillmatch.h declares with SM_API, no more, no fewer.
+# the functions skillmatch.h declares with SM_API, no more, no fewer; and
+# debian/libskillmatch0.symbols lists the same names, so that the package
+# build's symbol check speaks of the library as it is.
 #   tests/exports.sh [BUILD_DIR]
 build=${1:-build}
 hdr=matcher/lib/include/skillmatch.h
@@ -27,5 +29,10 @@ compare "$build/libskillmatch.a" "$tmp/static"
 nm -D --defined-only "$build/libskillmatch.so" 2>/dev/null |
     awk 'NF == 3 && $2 ~ /[TDBRVW]/ && $3 !~ /^_/ {print $3}' | sort -u >"$tmp/shared"
 compare "$build/libskillmatch.so" "$tmp/shared"
+if [ -f debian/libskillmatch0.symbols ]; then
+    sed -n 's/^ \([A-Za-z_0-9]*\)@.*/\1/p' debian/libskillmatch0.symbols |
+        sort -u >"$tmp/debsyms"
+    compare debian/libskillmatch0.symbols "$tmp/debsyms"
+fi
 echo "exports: $pass passed, $fail failed"
 [ $fail = 0 ]

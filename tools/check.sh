@@ -31,6 +31,7 @@ run "rules check" "$SM" rules check rules
 run "modgraph" python3 tools/modgraph.py "$build"
 run "exports" sh tests/exports.sh "$build"
 run "cli" sh tests/cli/run.sh
+run "completion" sh tests/completion/run.sh
 run "lint schemas" sh tests/lint/validate.sh
 [ -x "${EVAL:-build/eval}" ] && run "eval harness" sh tests/eval_runs.sh
 [ -f tests/fuzz/replay.sh ] && run "fuzz replay" sh tests/fuzz/replay.sh "$build"

@@ -2,9 +2,11 @@
 # Install the Debian packages skillmatch needs to build and test, when they
 # are missing and we may (root, apt-get); otherwise say what to install.
 #   tools/deps.sh [EXTRA_PACKAGE...]   (make fuzz adds clang, valgrind valgrind)
-# libzip-dev and libxml2-dev: DOCX, ODT, HTML; poppler-utils: pdftotext for PDF
+# libzip-dev and libxml2-dev: DOCX, ODT, HTML; poppler-utils: pdftotext for PDF;
+# python3-yaml, zsh, fish: the completions (written from a YAML description,
+# tested in each shell)
 PKGS="gcc make pkg-config libpcre2-dev libyaml-dev uthash-dev libjansson-dev
-      libzip-dev libxml2-dev poppler-utils $*"
+      libzip-dev libxml2-dev poppler-utils python3-yaml zsh fish $*"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

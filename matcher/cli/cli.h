@@ -89,6 +89,9 @@ void delim_row(FILE *f, bool csv, const char *const *cells, int n);
 /* Does a cell start like a spreadsheet formula? */
 bool delim_formula(const char *s);
 
+/* A command's own --help text (cli_help.c); NULL for an unknown one. */
+const char *cli_help(const char *command);
+
 int cmd_check(cli_opts *o);
 int cmd_check_job(cli_opts *o);
 int cmd_explain_job(cli_opts *o);

@@ -68,14 +68,14 @@ static const char USAGE[] =
     "                         a resume x posting matrix in csv and json);\n"
     "                         a number N is worker threads (-j N)\n"
     "      --fail-on LEVEL    lint: exit 1 on findings at error (default),\n"
-    "                         warning, or never\n"
+    "                         warning, info (or note), or never\n"
     "      --config FILE      lint: configuration (default: .skillmatch.yml\n"
     "                         found from each draft's folder upward)\n"
     "      --stdin-filename NAME  the name '-' (standard input) goes by in\n"
     "                         every output and message\n"
     "  -q, --quiet            no warnings\n"
-    "  -h, --help             this help\n"
-    "      --version          the version\n"
+    "  -h, --help             this help; after a command, its own help\n"
+    "  -V, --version          the version\n"
     "\n"
     "Exit status: 0 success; 1 a check failed (--min-score not met, lint\n"
     "findings at or above --fail-on); 2 usage,\n"
@@ -216,10 +216,15 @@ int main(int argc, char **argv)
         return usage_error("%s", "no command given");
     const char *cmd = argv[1];
     if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
-        fputs(USAGE, stdout);
+        /* help COMMAND: that command's own help */
+        const char *h = argc > 2 ? cli_help(argv[2]) : NULL;
+        if (argc > 2 && !h)
+            return usage_error("unknown command '%s'", argv[2]);
+        fputs(h ? h : USAGE, stdout);
         return EXIT_OK;
     }
-    if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+    if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version") ||
+        !strcmp(cmd, "version")) {
         printf("skillmatch %s\n", SM_VERSION);
         return EXIT_OK;
     }
@@ -241,7 +246,7 @@ int main(int argc, char **argv)
     argv++;
     opterr = 0;
     int c, at = optind;
-    while ((c = getopt_long(argc, argv, ":f:o:j:t:qh", LONG_OPTS, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":f:o:j:t:qhV", LONG_OPTS, NULL)) != -1) {
         switch (c) {
         case OPT_RULES: o.rules_dir = optarg; break;
         case 'f': o.format = optarg; break;
@@ -349,7 +354,8 @@ int main(int argc, char **argv)
             break;
         }
         case 'q': o.quiet = true; break;
-        case 'h': fputs(USAGE, stdout); return EXIT_OK;
+        case 'h': fputs(cli_help(cmd), stdout); return EXIT_OK;
+        case 'V':
         case OPT_VERSION: printf("skillmatch %s\n", SM_VERSION); return EXIT_OK;
         case ':':
             fprintf(stderr, "skillmatch: %s: option '%s' needs an argument\n"
