@@ -157,6 +157,8 @@ static bool too_common(const char *l)
         "de", "hi", "ri", "ro", "ic", "ne", "ea", "ra", "ce", "li", "ch",
         "the", "and", "ing", "ion", "ent", "tio", "ati", "for", "ter",
         "ers", "ted", "ons", "ions", "ation", "with", NULL};
+    if (strlen(l) > 5)               /* none is longer: most literals */
+        return false;
     for (const char *const *c = COMMON; *c; c++)
         if (!strcmp(l, *c))
             return true;
