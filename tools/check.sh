@@ -38,5 +38,6 @@ run "lint schemas" sh tests/lint/validate.sh
     run "hostile" sh tests/hostile/run.sh
 [ -f tests/screen/run.sh ] && run "screen" sh tests/screen/run.sh
 [ -f tests/formats/run.sh ] && run "formats" sh tests/formats/run.sh
+[ -f tests/dist/run.sh ] && run "dist" sh tests/dist/run.sh
 echo "$total_pass passed, $total_fail failed"
 [ $total_fail = 0 ]

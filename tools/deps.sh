@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install the Debian packages skillmatch needs to build and test, when they
 # are missing and we may (root, apt-get); otherwise say what to install.
-#   tools/deps.sh [EXTRA_PACKAGE...]   (make fuzz adds clang, valgrind valgrind)
+#   tools/deps.sh [EXTRA_PACKAGE...]   (make fuzz adds clang, valgrind valgrind,
+#   tests/dist/run.sh python3-distributed)
 # libzip-dev and libxml2-dev: DOCX, ODT, HTML; poppler-utils: pdftotext for PDF
 PKGS="gcc make pkg-config libpcre2-dev libyaml-dev uthash-dev libjansson-dev
       libzip-dev libxml2-dev poppler-utils $*"
