@@ -2,18 +2,20 @@
 # bench.sh - how fast `skillmatch screen` is, next to ripgrep running the
 # same rules and to cat reading the same files (`make bench`).
 #
-# Screens BENCH_COUNT (default 10000) resumes made by tools/gen_corpus, one
-# run each, files in the page cache: documents/s and MB/s for -j1 and for
-# all cores; `rg -P -c -f PATTERNS` with the patterns of
+# Screens BENCH_COUNT (default 10000) resumes made by tools/gen_corpus, and
+# as many of its real-world shape (gen_corpus -r: long lines, tables, many
+# dates), one run each, files in the page cache: documents/s and MB/s for
+# -j1 and for all cores; `rg -P -c -f PATTERNS` with the patterns of
 # `skillmatch rules export --format pcre` (PCRE2 cannot compile them all
 # as one expression, so they are split into as few lists as compile, run
 # one after the other); cat over the same files; the ratios; peak RSS;
-# the ratio to cat from BENCH_PAIRS (default 3) more pairs of runs.
+# the ratio to cat from BENCH_PAIRS (default 3) more pairs of runs. Then
+# check's fixed cost (median of 30 runs, rules read from YAML each time),
+# lint of 1,000 drafts, and pathological shapes.
 #   tools/bench.sh        (SKILLMATCH_BIN names the program)
 SM=${SKILLMATCH_BIN:-matcher/skillmatch}
 COUNT=${BENCH_COUNT:-10000}
 DIR=${BENCH_DIR:-bench}
-corpus=$DIR/corpus-$COUNT
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -36,17 +38,17 @@ fi
 have_rg=0; command -v rg >/dev/null 2>&1 && have_rg=1
 have_time=0; [ -x /usr/bin/time ] && have_time=1
 
-# the corpus, made again only when the count or the generator changed
-stamp="$COUNT $(cksum <tools/gen_corpus)"
-if [ "$(cat "$corpus.stamp" 2>/dev/null)" != "$stamp" ]; then
-    echo "bench: writing $COUNT resumes to $corpus"
-    rm -rf "$corpus"
-    sh tools/gen_corpus "$corpus" "$COUNT" || exit 2
-    echo "$stamp" >"$corpus.stamp"
-fi
-files=$(find "$corpus" -type f | wc -l)
-bytes=$(find "$corpus" -type f -exec cat {} + | wc -c)
-find "$corpus" -type f -exec cat {} + >/dev/null   # into the page cache
+# make CORPUS [-r]: the corpus, made again only when the count or the
+# generator changed
+make_corpus() {
+    stamp="$COUNT $2 $(cksum <tools/gen_corpus)"
+    if [ "$(cat "$1.stamp" 2>/dev/null)" != "$stamp" ]; then
+        echo "bench: writing $COUNT resumes to $1"
+        rm -rf "$1"
+        sh tools/gen_corpus $2 "$1" "$COUNT" || exit 2
+        echo "$stamp" >"$1.stamp"
+    fi
+}
 
 # run LABEL COMMAND...: wall seconds and peak RSS (KiB) into $secs, $rss
 run() {
@@ -76,10 +78,18 @@ row() {   # row LABEL SECONDS RSS_KIB
 
 cpus=$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN)
 model=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo 2>/dev/null | head -1)
-echo "skillmatch bench: $files documents, $(awk -v b="$bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }') ($corpus, tools/gen_corpus)"
 echo "machine: $cpus cores, ${model:-unknown CPU}; files in the page cache"
-printf "%-34s %9s %10s %9s %10s\n" "" "time" "docs/s" "MB/s" "peak RSS"
 
+# bench_corpus DIR WHAT: screen -j1 and on all cores, rg -P, cat, the
+# ratios, peak RSS and BENCH_PAIRS (default 3) more screen/cat pairs
+bench_corpus() {
+corpus=$1
+files=$(find "$corpus" -type f | wc -l)
+bytes=$(find "$corpus" -type f -exec cat {} + | wc -c)
+find "$corpus" -type f -exec cat {} + >/dev/null   # into the page cache
+echo
+echo "== $files documents, $(awk -v b="$bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }') ($corpus, $2)"
+printf "%-34s %9s %10s %9s %10s\n" "" "time" "docs/s" "MB/s" "peak RSS"
 S="--rules rules -q --no-progress"
 run "screen -j1" "$SM" screen $S -j1 "$corpus"
 row "skillmatch screen -j1" "$secs" "$rss"
@@ -151,18 +161,35 @@ if [ "$pairs" -gt 0 ] 2>/dev/null; then
     done
     echo
 fi
-
-# one resume, rules loading included, against `true`: 20 runs each
-loop() {   # loop N COMMAND...: mean wall milliseconds of N runs
-    n=$1; shift
-    t0=$(date +%s.%N)
-    i=0; while [ $i -lt "$n" ]; do "$@" >/dev/null 2>&1; i=$((i + 1)); done
-    echo "$t0 $(date +%s.%N) $n" | awk '{ printf "%.1f", ($2 - $1) * 1000 / $3 }'
 }
-check_ms=$(loop 20 "$SM" check --rules rules corpus/resumes/mid.txt)
-true_ms=$(loop 20 true)
+
+make_corpus "$DIR/corpus-$COUNT"
+make_corpus "$DIR/real-$COUNT" -r
+echo "skillmatch bench"
+bench_corpus "$DIR/corpus-$COUNT" "tools/gen_corpus"
+bench_corpus "$DIR/real-$COUNT" "tools/gen_corpus -r: real-world shape"
+
+# check's fixed cost: one short resume, the rules loaded from YAML each
+# time, the median wall time of 30 runs (and of `true`, the floor)
+median_ms() {   # median_ms N COMMAND...
+    n=$1; shift
+    i=0
+    while [ $i -lt "$n" ]; do
+        t0=$(date +%s%N)
+        "$@" >/dev/null 2>&1
+        t1=$(date +%s%N)
+        echo $(( (t1 - t0) / 1000 ))
+        i=$((i + 1))
+    done | sort -n | awk '{ v[NR] = $1 } END {
+        m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+        printf "%.1f", m / 1000 }'
+}
+check_ms=$(median_ms 30 "$SM" check --rules rules corpus/resumes/mid.txt)
+list_ms=$(median_ms 30 "$SM" rules list --rules rules)
+eager_ms=$(SKILLMATCH_JIT=eager median_ms 30 "$SM" check --rules rules corpus/resumes/mid.txt)
+true_ms=$(median_ms 30 true)
 echo
-echo "check corpus/resumes/mid.txt (rules loading included): $check_ms ms a run; true: $true_ms ms; ratio $(awk -v a="$check_ms" -v b="$true_ms" 'BEGIN { printf "%.0f", a / (b > 0 ? b : 0.1) }')x (aim: under 20 ms)"
+echo "check corpus/resumes/mid.txt, rules from YAML each time, median of 30: $check_ms ms (target: 10 ms or less, goal 5); rules list: $list_ms ms; all patterns JIT-compiled at load (SKILLMATCH_JIT=eager): $eager_ms ms; true: $true_ms ms"
 
 # lint: 1,000 drafts made from corpus/jobs/lint
 mkdir "$tmp/drafts"

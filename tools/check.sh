@@ -40,5 +40,6 @@ run "lint schemas" sh tests/lint/validate.sh
 [ -f tests/screen/run.sh ] && run "screen" sh tests/screen/run.sh
 [ -f tests/formats/run.sh ] && run "formats" sh tests/formats/run.sh
 [ -f tests/html/run.sh ] && run "browser" sh tests/html/run.sh "$build/html-test"
+[ -f tests/dist/run.sh ] && run "dist" sh tests/dist/run.sh
 echo "$total_pass passed, $total_fail failed"
 [ $total_fail = 0 ]

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install the Debian packages skillmatch needs to build and test, when they
 # are missing and we may (root, apt-get); otherwise say what to install.
-#   tools/deps.sh [EXTRA_PACKAGE...]   (make fuzz adds clang, valgrind valgrind)
+#   tools/deps.sh [EXTRA_PACKAGE...]   (make fuzz adds clang, valgrind valgrind,
+#   tests/dist/run.sh python3-distributed)
 # libzip-dev and libxml2-dev: DOCX, ODT, HTML; poppler-utils: pdftotext for PDF;
 # python3-yaml, zsh, fish: the completions (written from a YAML description,
 # tested in each shell)

@@ -37,6 +37,46 @@ same "-j1 and -j3 give the same CSV" "$tmp/j1.csv" "$tmp/j3.csv"
 same "prefilters change nothing (corpus/resumes, corpus/eval, generated)" \
     "$tmp/j1.jsonl" "$tmp/full.jsonl"
 
+# the JIT only where it pays (regex.c) changes nothing: the old way, every
+# pattern JIT-compiled at load, and the interpreter alone give the rows
+# that the default (JIT after a pattern's 256th find, several threads
+# racing to it) gives; and so do check, lint and a posting match
+SKILLMATCH_JIT=eager "$SM" screen $R -j1 -f jsonl "$@" >"$tmp/eager.jsonl"
+SKILLMATCH_JIT=off "$SM" screen $R -j2 -f jsonl "$@" >"$tmp/nojit.jsonl"
+"$SM" screen $R -j2 -f jsonl "$@" >"$tmp/lazy2.jsonl"
+same "JIT when it pays = JIT of all at load (screen)" "$tmp/eager.jsonl" \
+    "$tmp/j1.jsonl"
+same "interpreter only = JIT of all at load (screen)" "$tmp/eager.jsonl" \
+    "$tmp/nojit.jsonl"
+same "JIT when it pays, 2 threads = JIT of all at load (screen)" \
+    "$tmp/eager.jsonl" "$tmp/lazy2.jsonl"
+# the rows of before the change, kept: corpus/resumes, corpus/eval and the
+# sample resumes of tests/job, by commit 0f4a95e: as CSV, and the JSON
+# lines (1.4 MB) by their SHA-256
+"$SM" screen $R -j2 -f csv corpus/resumes corpus/eval tests/job/resumes \
+    >"$tmp/now.csv"
+same "screen rows as before the lazy JIT (tests/screen/before.csv)" \
+    tests/screen/before.csv "$tmp/now.csv"
+"$SM" screen $R -j2 -f jsonl corpus/resumes corpus/eval tests/job/resumes |
+    sha256sum | cut -d' ' -f1 >"$tmp/now.sha256"
+same "screen JSON lines as before (tests/screen/before.jsonl.sha256)" \
+    tests/screen/before.jsonl.sha256 "$tmp/now.sha256"
+for mode in eager lazy; do
+    SKILLMATCH_JIT=$mode "$SM" check $R -f json corpus/resumes/*.txt \
+        >"$tmp/check-$mode.json"
+    SKILLMATCH_JIT=$mode "$SM" check $R -f json \
+        --job tests/job/postings/posting-structured.md \
+        tests/job/resumes/resume-ml.txt >"$tmp/job-$mode.json"
+    SKILLMATCH_JIT=$mode "$SM" lint $R -f json corpus/jobs \
+        >"$tmp/lint-$mode.json" 2>&1
+done
+same "JIT when it pays = JIT of all at load (check)" "$tmp/check-eager.json" \
+    "$tmp/check-lazy.json"
+same "JIT when it pays = JIT of all at load (check --job)" \
+    "$tmp/job-eager.json" "$tmp/job-lazy.json"
+same "JIT when it pays = JIT of all at load (lint)" "$tmp/lint-eager.json" \
+    "$tmp/lint-lazy.json"
+
 # every file as one JSON line {"id": path, "text": contents}
 find corpus/resumes corpus/eval "$tmp/gen" -type f | LC_ALL=C sort |
     tr '\n' '\0' | xargs -0 env LC_ALL=C awk '

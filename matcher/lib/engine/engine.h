@@ -26,7 +26,8 @@ typedef struct {
                                 known */
     size_t nlits;
     int max_breaks;          /* line breaks a match spans at most; -1 */
-    bool jit;                /* JIT-compiled: run by pcre2_jit_match() */
+    struct sm_jit_slot *jit; /* its JIT copy, made when it pays (regex.c);
+                                shared by the threads, race-free */
     bool first_known;        /* anchored, and it begins with a byte of */
     uint8_t first[32];       /* ... this set */
     uint32_t *lit_off;       /* bytes before each literal: 2 per entry of
@@ -49,12 +50,18 @@ typedef struct {
 
 #define SM_NO_FACTOR UINT16_MAX
 
-/* Compile a pattern (caseless, UTF); see sm_regex_jit_all() for speed. */
+/* Compile a pattern (caseless, UTF), which checks it; no JIT yet. */
 sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
                            const char *file, int line, int col, sm_error *err);
-/* JIT-compile one pattern; when that fails it runs in the interpreter. */
+/* Let the pattern be JIT-compiled when it pays: after SM_JIT_AFTER finds
+ * (the first thread to reach that number compiles a copy and publishes
+ * it; the others run the interpreter until then), or at once when the
+ * environment says SKILLMATCH_JIT=eager (the old way, for the test that
+ * compares the two). SKILLMATCH_JIT=off: the interpreter only. When the
+ * JIT fails the interpreter stays in charge. */
+#define SM_JIT_AFTER 256
 void sm_regex_jit(sm_regex *re);
-/* sm_regex_jit() for res[0..n), on several threads when there are many. */
+/* sm_regex_jit() for res[0..n); eager: on several threads when many. */
 void sm_regex_jit_all(sm_regex *const *res, size_t n);
 void sm_regex_release(sm_regex *re);
 

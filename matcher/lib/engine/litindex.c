@@ -60,7 +60,9 @@ static bool automaton(sm_litindex *ix, char *const *v, size_t n)
     uint32_t used = 1;
     size_t total = 0;
     if (ok) {
-        memset(trie, 0xFF, rows * k * sizeof *trie);   /* NONE */
+        /* a row is set to NONE when its state is made: the rows never
+         * used are never touched (no page faults for them) */
+        memset(trie, 0xFF, k * sizeof *trie);
         memset(own, 0xFF, states * sizeof *own);
         for (size_t i = 0; i < n && ok; i++) {
             uint32_t s = 0;
@@ -74,11 +76,10 @@ static bool automaton(sm_litindex *ix, char *const *v, size_t n)
                             ok = false;
                             break;
                         }
-                        memset(t + rows * k, 0xFF,
-                               (more - rows) * k * sizeof *t);
                         trie = t;
                         rows = more;
                     }
+                    memset(trie + (size_t)used * k, 0xFF, k * sizeof *trie);
                     trie[s * k + ix->cls[*c]] = used++;
                 }
                 s = trie[s * k + ix->cls[*c]];
@@ -156,6 +157,8 @@ static bool too_common(const char *l)
         "de", "hi", "ri", "ro", "ic", "ne", "ea", "ra", "ce", "li", "ch",
         "the", "and", "ing", "ion", "ent", "tio", "ati", "for", "ter",
         "ers", "ted", "ons", "ions", "ation", "with", NULL};
+    if (strlen(l) > 5)               /* none is longer: most literals */
+        return false;
     for (const char *const *c = COMMON; *c; c++)
         if (!strcmp(l, *c))
             return true;

@@ -1,6 +1,8 @@
-/* regex.c - PCRE2 compile + JIT once at load (the JIT on every core);
- * finding a match with a thread's scratch (scratch.c). A negative pcre2_match()
- * result other than NOMATCH is an error, never "no match". */
+/* regex.c - PCRE2 compile at load (which checks every pattern); the JIT
+ * where it pays, a pattern's copy compiled after it has run often (or all
+ * at load, on every core, when SKILLMATCH_JIT=eager); finding a match with
+ * a thread's scratch (scratch.c). A negative pcre2_match() result other
+ * than NOMATCH is an error, never "no match". */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -103,21 +105,78 @@ sm_status sm_regex_compile(sm_regex *re, const char *src, uint32_t extra,
     return SM_OK;
 }
 
-/* ---- JIT compilation, spread over the cores ---- */
+/* ---- JIT compilation, when it pays ---- */
+
+/* A pattern's JIT copy. The interpreter runs re->code, which nothing
+ * changes after load; the JIT compiles a copy of it, made by the one
+ * thread whose find is the SM_JIT_AFTER-th, and published with a release
+ * store: a thread sees either no copy (and runs the interpreter) or a
+ * finished one. For one resume the JIT costs more than it saves (the
+ * compile, and the kernel clearing the pages it asks for); in a bulk run
+ * the patterns that run often get it. */
+struct sm_jit_slot {
+    _Atomic(pcre2_code *) code;   /* the JIT copy; NULL until made */
+    atomic_uint finds;            /* finds so far, up to SM_JIT_AFTER */
+};
+
+enum { JIT_LAZY, JIT_EAGER, JIT_OFF };
+
+static int jit_mode(void)
+{
+    const char *m = getenv("SKILLMATCH_JIT");
+    if (m && strcmp(m, "eager") == 0)
+        return JIT_EAGER;
+    if (m && strcmp(m, "off") == 0)
+        return JIT_OFF;
+    return JIT_LAZY;
+}
+
+static pcre2_code *jit_copy(const sm_regex *re)
+{
+    pcre2_code *c = pcre2_code_copy(re->code);
+    if (c && pcre2_jit_compile(c, PCRE2_JIT_COMPLETE) == 0) {
+        atomic_store_explicit(&re->jit->code, c, memory_order_release);
+        return c;
+    }
+    pcre2_code_free(c);
+    return NULL;
+}
 
 void sm_regex_jit(sm_regex *re)
 {
-    /* A JIT failure (no JIT on this platform, out of executable memory)
-     * leaves the interpreter in charge. SM_NO_JIT builds use the
-     * interpreter only: `make valgrind` does, since JIT code reads whole
-     * vectors past the subject by design, and so that the fallback is
-     * tested. */
-#ifdef SM_NO_JIT
-    re->jit = false;
+    /* SM_NO_JIT builds use the interpreter only: `make valgrind` does,
+     * since JIT code reads whole vectors past the subject by design, and
+     * so that the fallback is tested. A slot that cannot be had leaves
+     * the interpreter in charge too. */
+#ifndef SM_NO_JIT
+    int mode = jit_mode();
+    if (!re->code || re->jit || mode == JIT_OFF ||
+        !(re->jit = calloc(1, sizeof *re->jit)))
+        return;
+    if (mode == JIT_EAGER) {
+        atomic_store_explicit(&re->jit->finds, SM_JIT_AFTER,
+                              memory_order_relaxed);
+        jit_copy(re);
+    }
 #else
-    re->jit = re->code &&
-              pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
+    (void)re;
 #endif
+}
+
+/* The JIT copy to run, or NULL for the interpreter; counts the find. */
+static pcre2_code *jit_code(const sm_regex *re)
+{
+    if (!re->jit)
+        return NULL;
+    pcre2_code *c = atomic_load_explicit(&re->jit->code,
+                                         memory_order_acquire);
+    if (c || atomic_load_explicit(&re->jit->finds, memory_order_relaxed) >=
+                 SM_JIT_AFTER)
+        return c;
+    if (atomic_fetch_add_explicit(&re->jit->finds, 1,
+                                  memory_order_relaxed) + 1 == SM_JIT_AFTER)
+        return jit_copy(re);
+    return NULL;
 }
 
 #ifndef SM_NO_JIT
@@ -139,11 +198,15 @@ static void *jit_worker(void *arg)
 void sm_regex_jit_all(sm_regex *const *res, size_t n)
 {
 #ifdef SM_NO_JIT
-    /* nothing to compile, so no threads (valgrind counts the stacks glibc
-     * keeps for reuse as possibly lost) */
-    for (size_t i = 0; i < n; i++)
-        sm_regex_jit(res[i]);
+    (void)res;
+    (void)n;
 #else
+    /* lazily, nothing to compile now, so no threads */
+    if (jit_mode() != JIT_EAGER) {
+        for (size_t i = 0; i < n; i++)
+            sm_regex_jit(res[i]);
+        return;
+    }
     enum { PER_THREAD = 64, MAX_THREADS = 8 };
     jit_job j = {res, n, 0};
     pthread_t t[MAX_THREADS];
@@ -167,6 +230,9 @@ void sm_regex_release(sm_regex *re)
     if (!re)
         return;
     pcre2_code_free(re->code);
+    if (re->jit)
+        pcre2_code_free(atomic_load(&re->jit->code));
+    free(re->jit);
     free(re->src);
     for (size_t i = 0; i < re->nlits; i++)
         free(re->lits[i]);
@@ -174,6 +240,7 @@ void sm_regex_release(sm_regex *re)
     free(re->lit_id);
     free(re->lit_off);
     re->code = NULL;
+    re->jit = NULL;
     re->src = NULL;
     re->lits = NULL;
     re->lit_id = NULL;
@@ -213,8 +280,9 @@ int sm_regex_find_into(const sm_regex *re, sm_scratch *s,
         pcre2_set_offset_limit(s->mctx, limit);
     /* JIT code is run directly: pcre2_match() would check the same
      * arguments again on each of the many calls */
-    int rc = re->jit ? pcre2_jit_match(re->code, (PCRE2_SPTR)subject, len,
-                                       start, 0, md, s->mctx)
+    pcre2_code *jc = jit_code(re);
+    int rc = jc ? pcre2_jit_match(jc, (PCRE2_SPTR)subject, len, start, 0,
+                                  md, s->mctx)
                      : pcre2_match(re->code, (PCRE2_SPTR)subject, len, start,
                                    PCRE2_NO_UTF_CHECK, md, s->mctx);
     if (limited)   /* the context is shared with callers that set none */
