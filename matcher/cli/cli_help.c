@@ -6,6 +6,18 @@
 
 #include "cli.h"
 
+/* How screen and lint walk folders and read what they find. */
+#define WALK_OPTIONS                                                        \
+    "      --hidden           walk hidden files and folders\n" \
+    "      --follow           follow symbolic links\n" \
+    "      --exclude GLOB     leave out what GLOB matches in folder walks\n" \
+    "                         (repeatable; GLOB/ for folders only)\n" \
+    "      --no-ignore        do not honour .gitignore and .ignore files\n" \
+    "  -t, --type T[,T...]    walk only files of these types (see --type-list)\n" \
+    "      --type-list        the types and their file names\n" \
+    "      --pre COMMAND      read every file through COMMAND (no shell)\n" \
+    "      --timeout SECONDS  time a converter may take (default 30)\n"
+
 static const char CHECK[] =
     "Usage: skillmatch check [OPTION]... FILE...\n"
     "The full report for each resume ('-' is standard input): the suggested\n"
@@ -61,15 +73,7 @@ static const char SCREEN[] =
     "      --files-from FILE  paths one a line ('-': stdin; NUL ok)\n"
     "      --stdin-jsonl      {\"id\":..., \"text\":...} lines on stdin, rows in\n"
     "                         input order (a filter for parallel)\n"
-    "      --hidden           walk hidden files and folders\n"
-    "      --follow           follow symbolic links\n"
-    "      --exclude GLOB     leave out what GLOB matches in folder walks\n"
-    "                         (repeatable; GLOB/ for folders only)\n"
-    "      --no-ignore        do not honour .gitignore and .ignore files\n"
-    "  -t, --type T[,T...]    walk only files of these types (see --type-list)\n"
-    "      --type-list        the types and their file names\n"
-    "      --pre COMMAND      read every file through COMMAND (no shell)\n"
-    "      --timeout SECONDS  time a converter may take (default 30)\n"
+    WALK_OPTIONS
     "      --no-progress      no progress bar on a terminal\n"
     "      --job POSTING      rank by match against this posting; several\n"
     "                         give each resume its best\n"
@@ -101,15 +105,7 @@ static const char LINT[] =
     "      --max-size BYTES   largest input read (default 10M; K, M, G)\n"
     "  -j, --jobs N           worker threads (default 0: all cores)\n"
     "      --files-from FILE  paths one a line ('-': stdin; NUL ok)\n"
-    "      --hidden           walk hidden files and folders\n"
-    "      --follow           follow symbolic links\n"
-    "      --exclude GLOB     leave out what GLOB matches in folder walks\n"
-    "                         (repeatable; GLOB/ for folders only)\n"
-    "      --no-ignore        do not honour .gitignore and .ignore files\n"
-    "  -t, --type T[,T...]    walk only files of these types (see --type-list)\n"
-    "      --type-list        the types and their file names\n"
-    "      --pre COMMAND      read every file through COMMAND (no shell)\n"
-    "      --timeout SECONDS  time a converter may take (default 30)\n"
+    WALK_OPTIONS
     "      --stdin-filename NAME  the name '-' (standard input) goes by\n"
     "                         in every output and message\n"
     "  -q, --quiet            no warnings or summary\n"
