@@ -86,8 +86,8 @@ sm_status sm_ladder_load(const sm_rules *r, const char *file,
     sm_ladder_bounds(r, l, &jm, &ms);
     if (jm > ms)
         return bad(file, err, m, "levels: the years must rise from junior "
-                   "to senior; with these, junior would end at %g years "
-                   "and senior begin at %g", jm, ms);
+                   "to senior, but junior would reach up to %g years and "
+                   "senior begin at %g", jm, ms);
     if (sm_ladder_sets_years(l) && !(l->source = sm_strdup(file)))
         return sm_fail(err, SM_ERR_NOMEM, file, 0, 0, "out of memory");
     return SM_OK;
