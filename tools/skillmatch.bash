@@ -10,8 +10,8 @@ _skillmatch()
         return
     fi
     case $prev in
-        --rules|--config) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-        -o|--output|--files-from|--job) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --rules) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        -o|--output|--files-from|--job|--config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --jobs) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
         --level) COMPREPLY=($(compgen -W "junior mid senior" -- "$cur")); return ;;

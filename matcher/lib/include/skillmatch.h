@@ -406,7 +406,8 @@ typedef struct {
  * read the same file for its level ladder (sm_lint_config_ladder()). */
 typedef struct sm_lint_config sm_lint_config;
 
-/* The configuration that applies to a draft in folder `dir`: the first
+/* The configuration that applies to a draft (or, for check and screen, a
+ * resume) in folder `dir`: the first
  * .skillmatch.yml (or .skillmatch.yaml) found from `dir` upward, stopping
  * after the repository root (a folder holding .git) or the file-system
  * root. *path is a path to free(), or NULL when there is none. */
