@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_config.h"
 
 int cmd_check(cli_opts *o)
 {
@@ -19,6 +20,15 @@ int cmd_check(cli_opts *o)
     sm_rules *rules = cli_load_rules(o);
     if (!rules)
         return EXIT_USAGE;
+    /* every input's configuration (its level ladder), before any output:
+     * a mistake in one is a usage error */
+    cli_configs cfgs;
+    sm_options *opts = cli_configs_options(&cfgs, o, rules, o->args,
+                                           (size_t)o->nargs);
+    if (!opts) {
+        sm_rules_free(rules);
+        return EXIT_USAGE;
+    }
     sm_scratch *s = sm_scratch_new(rules);
     const sm_result **kept = html ? calloc((size_t)o->nargs, sizeof *kept)
                                   : NULL;
@@ -27,6 +37,8 @@ int cmd_check(cli_opts *o)
     if (!s || (html && !kept) || !cli_out_open(&out, o->output)) {
         free(kept);
         sm_scratch_free(s);
+        cli_configs_free(&cfgs);
+        free(opts);
         sm_rules_free(rules);
         return EXIT_USAGE;
     }
@@ -42,7 +54,7 @@ int cmd_check(cli_opts *o)
         sm_status st = sm_doc_read(o->args[i], &ro, &doc, &err);
         if (st == SM_OK) {
             cli_warn_doc(doc, o);
-            st = sm_analyze(rules, s, doc, &o->analyze, &res, &err);
+            st = sm_analyze(rules, s, doc, &opts[i], &res, &err);
         }
         if (st != SM_OK) {
             cli_report(&err, NULL);
@@ -100,6 +112,8 @@ int cmd_check(cli_opts *o)
     if (!cli_out_close(&out, true) && rc == EXIT_OK)
         rc = EXIT_INPUT;
     sm_scratch_free(s);
+    cli_configs_free(&cfgs);
+    free(opts);
     sm_rules_free(rules);
     if (rc == EXIT_OK && failed_check)
         rc = EXIT_CHECK_FAILED;

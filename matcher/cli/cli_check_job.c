@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_config.h"
 #include "cli_job.h"
 
 int cmd_check_job(cli_opts *o)
@@ -30,6 +31,15 @@ int cmd_check_job(cli_opts *o)
     sm_rules *rules = cli_load_rules(o);
     if (!rules)
         return EXIT_USAGE;
+    /* every input's configuration (its level ladder), before any output:
+     * a mistake in one is a usage error */
+    cli_configs cfgs;
+    sm_options *opts = cli_configs_options(&cfgs, o, rules, o->args,
+                                           (size_t)o->nargs);
+    if (!opts) {
+        sm_rules_free(rules);
+        return EXIT_USAGE;
+    }
     sm_scratch *s = sm_scratch_new(rules);
     cli_jobs J;
     int rc = s ? cli_jobs_load(o, rules, s, &J) : EXIT_USAGE;
@@ -40,6 +50,8 @@ int cmd_check_job(cli_opts *o)
         else if (s)
             cli_jobs_free(&J);
         sm_scratch_free(s);
+        cli_configs_free(&cfgs);
+        free(opts);
         sm_rules_free(rules);
         return rc;
     }
@@ -64,7 +76,7 @@ int cmd_check_job(cli_opts *o)
         sm_status st = sm_doc_read(o->args[i], &ro, &doc, &err);
         if (st == SM_OK) {
             cli_warn_doc(doc, o);
-            st = sm_analyze(rules, s, doc, &o->analyze, &res, &err);
+            st = sm_analyze(rules, s, doc, &opts[i], &res, &err);
         }
         if (st == SM_OK)
             st = sm_match_job(rules, J.v[0], res, &m, &err);
@@ -126,6 +138,8 @@ int cmd_check_job(cli_opts *o)
         rc = EXIT_INPUT;
     cli_jobs_free(&J);
     sm_scratch_free(s);
+    cli_configs_free(&cfgs);
+    free(opts);
     sm_rules_free(rules);
     if (rc == EXIT_OK && failed_check)
         rc = EXIT_CHECK_FAILED;

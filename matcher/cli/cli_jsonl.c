@@ -124,6 +124,7 @@ bool screen_stdin(screen_run *R)
             break;
         }
         r->line_no = line_no;
+        r->ladder = R->stdin_ladder;
         r->order = S.pushed;
         r->spill = -1;
         flush(R, &S, false);     /* waits while the window is full */

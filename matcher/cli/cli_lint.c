@@ -5,12 +5,12 @@
  * ends); the drafts are linted by its worker pool (cli_pool.c), each into
  * its own slot, and reported in the order of the paths, whatever -j. */
 #include <errno.h>
-#include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "cli_config.h"
 #include "cli_pool.h"
 #include "cli_walk.h"
 
@@ -46,82 +46,6 @@ static void strings_free(strings *s)
 
 static const char *const DRAFT_EXT[] = {"md", "markdown", "mdown", "mkd",
                                         "txt", "text", NULL};
-
-/* ---- configurations, one per folder that has one ---- */
-
-typedef struct {
-    strings dirs;                /* folder -> config path index (or -1) */
-    int *of_dir;
-    strings paths;
-    sm_lint_config **cfgs;
-} configs;
-
-static void configs_free(configs *c)
-{
-    for (size_t i = 0; i < c->paths.n; i++)
-        sm_lint_config_free(c->cfgs[i]);
-    free(c->cfgs);
-    free(c->of_dir);
-    strings_free(&c->dirs);
-    strings_free(&c->paths);
-}
-
-/* The configuration for a draft, loading it on first use. *failed on a
- * configuration error (reported). */
-static sm_lint_config *config_for(configs *c, const sm_rules *rules,
-                                  const char *draft, bool *failed)
-{
-    char *copy = strdup(draft);
-    if (!copy) {
-        *failed = true;
-        return NULL;
-    }
-    const char *dir = strcmp(draft, "-") ? dirname(copy) : ".";
-    for (size_t i = 0; i < c->dirs.n; i++)
-        if (!strcmp(c->dirs.v[i], dir)) {
-            free(copy);
-            return c->of_dir[i] >= 0 ? c->cfgs[c->of_dir[i]] : NULL;
-        }
-    sm_error err = {0};
-    char *path = NULL;
-    if (sm_lint_config_find(dir, &path, &err) != SM_OK) {
-        /* a folder we cannot resolve has no configuration */
-        path = NULL;
-    }
-    int idx = -1;
-    for (size_t i = 0; path && i < c->paths.n; i++)
-        if (!strcmp(c->paths.v[i], path))
-            idx = (int)i;
-    if (path && idx < 0) {
-        sm_lint_config *cfg = NULL;
-        if (sm_lint_config_load(path, rules, &cfg, &err) != SM_OK) {
-            cli_report(&err, NULL);
-            *failed = true;
-        } else {
-            sm_lint_config **v = realloc(c->cfgs, (c->paths.n + 1) *
-                                                      sizeof *v);
-            if (!v || !push(&c->paths, path)) {
-                if (v)
-                    c->cfgs = v;
-                sm_lint_config_free(cfg);
-                *failed = true;
-            } else {
-                c->cfgs = v;
-                c->cfgs[c->paths.n - 1] = cfg;
-                idx = (int)c->paths.n - 1;
-            }
-        }
-    }
-    free(path);
-    int *od = realloc(c->of_dir, (c->dirs.n + 1) * sizeof *od);
-    if (od) {
-        c->of_dir = od;
-        if (push(&c->dirs, dir))
-            od[c->dirs.n - 1] = *failed ? -1 : idx;
-    }
-    free(copy);
-    return idx >= 0 && !*failed ? c->cfgs[idx] : NULL;
-}
 
 /* ---- linting on all cores ---- */
 
@@ -278,8 +202,7 @@ int cmd_lint(cli_opts *o)
         strings_free(&paths);
         return EXIT_USAGE;
     }
-    sm_lint_config *forced = NULL;
-    configs found = {0};
+    cli_configs found = {0};
     slot *slots = calloc(paths.n + 1, sizeof *slots);
     const sm_lint_result **results = calloc(paths.n + 1, sizeof *results);
     int code = EXIT_OK;
@@ -288,21 +211,12 @@ int cmd_lint(cli_opts *o)
         code = EXIT_USAGE;
         goto done;
     }
-    if (o->config) {
-        sm_error err = {0};
-        if (sm_lint_config_load(o->config, rules, &forced, &err) != SM_OK) {
-            cli_report(&err, NULL);
-            code = EXIT_USAGE;
-            goto done;
-        }
-    }
     /* configurations are found and loaded here, before the workers */
-    bool cfg_failed = false;
-    for (size_t i = 0; i < paths.n; i++) {
+    bool bad_forced = cli_configs_open(&found, o, rules) != EXIT_OK;
+    bool cfg_failed = bad_forced;   /* each mistaken file is reported */
+    for (size_t i = 0; i < paths.n && !bad_forced; i++) {
         slots[i].path = paths.v[i];
-        slots[i].cfg = forced ? forced
-                              : config_for(&found, rules, paths.v[i],
-                                           &cfg_failed);
+        slots[i].cfg = cli_config_for(&found, paths.v[i], &cfg_failed);
     }
     if (cfg_failed) {
         code = EXIT_USAGE;
@@ -310,8 +224,8 @@ int cmd_lint(cli_opts *o)
     }
     /* --fail-on, else the configuration's fail_on (when they agree) */
     if (!o->fail_on) {
-        const char *cf = forced ? sm_lint_config_fail_on(forced) : NULL;
-        for (size_t i = 0; !forced && i < found.paths.n; i++) {
+        const char *cf = sm_lint_config_fail_on(found.forced);
+        for (size_t i = 0; !found.forced && i < found.npaths; i++) {
             const char *x = sm_lint_config_fail_on(found.cfgs[i]);
             if (x && (!cf || !strcmp(cf, x)))
                 cf = x;
@@ -398,8 +312,7 @@ done:
     }
     free(slots);
     free(results);
-    configs_free(&found);
-    sm_lint_config_free(forced);
+    cli_configs_free(&found);
     sm_rules_free(rules);
     strings_free(&paths);
     return code;

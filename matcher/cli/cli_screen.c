@@ -154,8 +154,10 @@ static void screen_task(void *task, void *state)
             }
         }
     }
+    sm_options opt = w->o->analyze;
+    opt.ladder = r->ladder;
     if (r->ok && st == SM_OK)
-        st = sm_analyze(w->rules, w->scratch, doc, &w->o->analyze, &res, &err);
+        st = sm_analyze(w->rules, w->scratch, doc, &opt, &res, &err);
     if (r->ok && st != SM_OK) {
         /* where the message came from: the rule's file:line:col when it is
          * not the document's, the line of a JSON-lines document */
@@ -345,8 +347,33 @@ void screen_push(screen_run *R, screen_row *r)
         screen_progress_draw(&R->prog, R->pool);
 }
 
+/* Count a row of ladder l for the summary; false when out of memory. */
+static bool count_ladder(screen_run *R, const sm_ladder *l)
+{
+    size_t i = 0;
+    while (i < R->nladders && R->ladders[i] != l)
+        i++;
+    if (i == R->nladders) {
+        const sm_ladder **v = realloc(R->ladders, (i + 1) * sizeof *v);
+        if (v)
+            R->ladders = v;
+        size_t *c = realloc(R->ladder_rows, (i + 1) * sizeof *c);
+        if (c)
+            R->ladder_rows = c;
+        if (!v || !c)
+            return false;
+        v[i] = l;
+        c[i] = 0;
+        R->nladders++;
+    }
+    R->ladder_rows[i]++;
+    return true;
+}
+
 void screen_count(screen_run *R, const screen_row *r)
 {
+    if (r->ok && r->ladder && !count_ladder(R, r->ladder))
+        R->read_error = true;    /* the summary would be wrong */
     if (r->ok) {
         R->ok++;
         if (r->format >= 0 && r->format < SM_FORMAT_COUNT)
@@ -392,6 +419,18 @@ static bool screen_files(screen_run *R)
     R->left_links = in.links;
     R->left_repeats = in.repeats;
     walk_inputs_free(&in);
+    /* each file's level ladder, found and loaded before the workers */
+    for (size_t i = 0; ok && i < n; i++)
+        if (rows[i]->kind != INPUT_FAILED)
+            rows[i]->ladder = sm_lint_config_ladder(
+                cli_config_for(&R->configs, rows[i]->file,
+                               &R->config_failed));
+    if (R->config_failed) {
+        for (size_t i = 0; i < n; i++)
+            screen_row_free(rows[i]);
+        free(rows);
+        return false;
+    }
     if (ok)
         ok = screen_run_start(R, true);
     if (ok) {
@@ -453,6 +492,14 @@ static void summary(const screen_run *R)
                 R->left_repeats == 1 ? "" : "s");
     if (R->filter.hidden)
         fprintf(stderr, "; %zu not shown (filters)", R->filter.hidden);
+    /* where the level ladders came from, when not the profiles */
+    sep = "; levels from ";
+    for (size_t i = 0; i < R->nladders; i++) {
+        fprintf(stderr, "%s%s (%zu %s%s)", sep,
+                sm_ladder_source(R->ladders[i]), R->ladder_rows[i], what,
+                R->ladder_rows[i] == 1 ? "" : "s");
+        sep = ", ";
+    }
     /* rows per format, when any is more than text or Markdown */
     size_t other = 0;
     for (int f = SM_FORMAT_HTML; f < SM_FORMAT_COUNT; f++)
@@ -523,10 +570,20 @@ int cmd_screen(cli_opts *o)
     R.queue_cap = (size_t)R.jobs * 16;
     if (!(R.rules = cli_load_rules(o)))
         return EXIT_USAGE;
-    int jrc = screen_load_postings(o, &R);
+    /* --config, else each file's .skillmatch.yml; standard input's from
+     * the current folder */
+    if (cli_configs_open(&R.configs, o, R.rules) != EXIT_OK) {
+        sm_rules_free(R.rules);
+        return EXIT_USAGE;
+    }
+    if (o->stdin_jsonl)
+        R.stdin_ladder = sm_lint_config_ladder(
+            cli_config_for(&R.configs, "-", &R.config_failed));
+    int jrc = R.config_failed ? EXIT_USAGE : screen_load_postings(o, &R);
     cli_out out;
     if (jrc != EXIT_OK || !cli_out_open(&out, o->output)) {
         cli_jobs_free(&R.postings);
+        cli_configs_free(&R.configs);
         sm_rules_free(R.rules);
         return jrc != EXIT_OK ? jrc : EXIT_USAGE;
     }
@@ -542,6 +599,9 @@ int cmd_screen(cli_opts *o)
     if (ok && !o->quiet)
         summary(&R);
     cli_jobs_free(&R.postings);
+    cli_configs_free(&R.configs);
+    free(R.ladders);
+    free(R.ladder_rows);
     sm_rules_free(R.rules);
     if (!ok)
         return EXIT_USAGE;

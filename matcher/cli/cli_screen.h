@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "cli_config.h"
 #include "cli_pool.h"
 #include "cli_walk.h"
 #include "cli_job.h"
@@ -49,6 +50,8 @@ typedef struct {
     size_t nmatch, best;
     const char *missing[TOP_GAPS];
     sm_fit years_fit, level_fit;
+    const sm_ladder *ladder;     /* its configuration's level ladder, or
+                                    NULL (set before it is queued) */
     atomic_bool done;
 } screen_row;
 
@@ -135,6 +138,13 @@ typedef struct {
     size_t per_format[SM_FORMAT_COUNT];   /* ok rows by what they were */
     size_t left_hidden, left_links, left_repeats;
     bool read_error;
+    cli_configs configs;     /* --config, .skillmatch.yml */
+    const sm_ladder *stdin_ladder;   /* --stdin-jsonl: the current
+                                        folder's */
+    bool config_failed;      /* a configuration's mistake, reported */
+    const sm_ladder **ladders;   /* the ladders of the ok rows ... */
+    size_t *ladder_rows;     /* ... and how many rows each */
+    size_t nladders;
 } screen_run;
 
 /* A formatted string to free(); NULL when out of memory. */

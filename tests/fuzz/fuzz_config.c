@@ -2,7 +2,8 @@
  * with the project's rules loaded once ($SM_FUZZ_RULES, or ./rules). The
  * file is written to a folder of its own beside a copy of the example
  * team's extra rules (corpus/jobs/lint/team/rules), so `rules: rules`
- * loads them. A configuration that loads is then used to lint a draft. */
+ * loads them. A configuration that loads is then used to lint a draft,
+ * and its level ladder to analyse the draft as check and screen would. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,6 +160,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_ASSERT(sm_lint_render(one, 1, (sm_lint_format)fmt, &ro,
                                        sink) == SM_OK);
         sm_lint_result_free(res);
+    }
+    /* its level ladder, as check and screen use it: the draft read as a
+     * resume; the result says where the years per level came from */
+    const sm_ladder *lad = sm_lint_config_ladder(cfg);
+    sm_options opt = {.today_year = 2026, .today_month = 1, .ladder = lad};
+    sm_result *r = NULL;
+    st = sm_analyze(rules, scratch, draft, &opt, &r, &err);
+    FUZZ_ASSERT(st == SM_OK || st == SM_ERR_MATCH);
+    if (st == SM_OK) {
+        const char *from = sm_result_levels_from(r);
+        FUZZ_ASSERT(lad ? from && !strcmp(from, sm_ladder_source(lad))
+                        : from == NULL);
+        FUZZ_ASSERT(sm_render_text(r, sink, 0) == SM_OK);
+        char *js = sm_render_json(r, 0);
+        FUZZ_ASSERT(js && (!lad || strstr(js, "\"ladder\"")));
+        free(js);
+        sm_result_free(r);
     }
     sm_lint_config_free(cfg);
     return 0;

@@ -85,7 +85,7 @@ static sm_result *score(const char *ids, double strength, double ml_strength,
     snprintf(y.method, sizeof y.method, "made up");
     sm_result *r = NULL;
     sm_error e = {0};
-    if (sm_score(rules, doc, &hits, &y, &r, &e) != SM_OK)
+    if (sm_score(rules, doc, &hits, &y, NULL, &r, &e) != SM_OK)
         fprintf(stderr, "score: %s\n", e.msg);
     return r;
 }

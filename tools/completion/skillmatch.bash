@@ -24,8 +24,9 @@ _skillmatch()
             --timeout) COMPREPLY=(); return ;;
             --stdin-filename) COMPREPLY=(); return ;;
             --job) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+            --config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         esac
-        opts="--rules -f --format -o --output --color --level --min-score --today --max-size --pre --timeout --stdin-filename --job -q --quiet -h --help" ;;
+        opts="--rules -f --format -o --output --color --level --min-score --today --max-size --pre --timeout --stdin-filename --job --config -q --quiet -h --help" ;;
     screen)
         case $prev in
             --rules) COMPREPLY=($(compgen -d -- "$cur")); return ;;
@@ -44,8 +45,9 @@ _skillmatch()
             --exclude) COMPREPLY=(); return ;;
             --stdin-filename) COMPREPLY=(); return ;;
             --job) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+            --config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         esac
-        opts="--rules -f --format -o --output --level --min-score --today --max-size -j --jobs --top --files-from --stdin-jsonl --hidden --follow -t --type --type-list --pre --timeout --exclude --no-ignore --stdin-filename --no-progress --job -q --quiet -h --help" ;;
+        opts="--rules -f --format -o --output --level --min-score --today --max-size -j --jobs --top --files-from --stdin-jsonl --hidden --follow -t --type --type-list --pre --timeout --exclude --no-ignore --stdin-filename --no-progress --job --config -q --quiet -h --help" ;;
     lint)
         case $prev in
             --rules) COMPREPLY=($(compgen -d -- "$cur")); return ;;

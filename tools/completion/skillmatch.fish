@@ -29,6 +29,7 @@ complete -c skillmatch -n '__fish_skillmatch_command check' -l pre -x -a '(__fis
 complete -c skillmatch -n '__fish_skillmatch_command check' -l timeout -x -d 'the time a converter may take'
 complete -c skillmatch -n '__fish_skillmatch_command check' -l stdin-filename -x -d 'the name standard input goes by'
 complete -c skillmatch -n '__fish_skillmatch_command check' -l job -r -F -d 'match against a job posting'
+complete -c skillmatch -n '__fish_skillmatch_command check' -l config -r -F -d 'the configuration file'
 complete -c skillmatch -n '__fish_skillmatch_command check' -s q -l quiet -d 'no warnings'
 complete -c skillmatch -n '__fish_skillmatch_command check' -s h -l help -d 'the command\'s help'
 complete -c skillmatch -n '__fish_skillmatch_command screen' -F
@@ -54,6 +55,7 @@ complete -c skillmatch -n '__fish_skillmatch_command screen' -l no-ignore -d 'do
 complete -c skillmatch -n '__fish_skillmatch_command screen' -l stdin-filename -x -d 'the name standard input goes by'
 complete -c skillmatch -n '__fish_skillmatch_command screen' -l no-progress -d 'no progress bar'
 complete -c skillmatch -n '__fish_skillmatch_command screen' -l job -r -F -d 'match against a job posting'
+complete -c skillmatch -n '__fish_skillmatch_command screen' -l config -r -F -d 'the configuration file'
 complete -c skillmatch -n '__fish_skillmatch_command screen' -s q -l quiet -d 'no warnings'
 complete -c skillmatch -n '__fish_skillmatch_command screen' -s h -l help -d 'the command\'s help'
 complete -c skillmatch -n '__fish_skillmatch_command lint' -F

@@ -74,7 +74,8 @@ sm_status sm_analyze(const sm_rules *rules, sm_scratch *s, const sm_doc *doc,
         st = sm_match_doc(rules, s, doc, sec, opt ? opt->flags : 0, -1, NULL,
                           NULL, &hits, err);
     if (st == SM_OK)
-        st = sm_score(rules, doc, &hits, &years, out, err);
+        st = sm_score(rules, doc, &hits, &years, opt ? opt->ladder : NULL,
+                      out, err);
     free((void *)hits.breaks);
     free(hits.last);
     free(hits.kept);

@@ -114,13 +114,19 @@ struct sm_result {
     double years;
     double ml_years;         /* years of dated work that shows ML; < 0 */
     char years_method[256];
+    const char *levels_from;     /* the ladder's file (in strings), or NULL:
+                                    the profiles' years */
+    sm_years_range level_years[SM_LEVEL_COUNT + 1];   /* the years each
+                                    level took, the ladder's or the
+                                    profiles' */
     sm_level level;
     char reason[400];
     const char *confidence;
 };
 
+/* `ladder` (may be NULL) replaces the profiles' years per level. */
 sm_status sm_score(const sm_rules *rules, const sm_doc *doc,
-                   const sm_hits *hits,
-                   const sm_years *years, sm_result **out, sm_error *err);
+                   const sm_hits *hits, const sm_years *years,
+                   const sm_ladder *ladder, sm_result **out, sm_error *err);
 
 #endif

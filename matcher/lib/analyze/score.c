@@ -51,25 +51,9 @@ static int gap_cmp(const void *a, const void *b)
     return y->weight - x->weight;   /* qsort is not stable: ids break ties */
 }
 
-static sm_level level_of_years(const sm_rules *r, double years)
-{
-    /* The boundary between two levels lies halfway between the upper end
-     * of the lower one's range and the lower end of the next. */
-    const sm_profile *j = r->by_level[SM_LEVEL_JUNIOR],
-                     *m = r->by_level[SM_LEVEL_MID],
-                     *s = r->by_level[SM_LEVEL_SENIOR];
-    double jm = ((j->years_max >= 0 ? j->years_max : j->years_min) +
-                 m->years_min) / 2;
-    double ms = ((m->years_max >= 0 ? m->years_max : m->years_min) +
-                 s->years_min) / 2;
-    return years < jm ? SM_LEVEL_JUNIOR
-           : years < ms ? SM_LEVEL_MID
-                        : SM_LEVEL_SENIOR;
-}
-
 sm_status sm_score(const sm_rules *rules, const sm_doc *doc,
-                   const sm_hits *hits,
-                   const sm_years *years, sm_result **out, sm_error *err)
+                   const sm_hits *hits, const sm_years *years,
+                   const sm_ladder *ladder, sm_result **out, sm_error *err)
 {
     sm_blocks blocks = {0};
     size_t *lines = NULL;
@@ -227,6 +211,13 @@ sm_status sm_score(const sm_rules *rules, const sm_doc *doc,
 
     r->years = years->years;
     snprintf(r->years_method, sizeof r->years_method, "%s", years->method);
+    /* the years per level: a team's ladder where it sets them */
+    if (sm_ladder_sets_years(ladder) &&
+        !(r->levels_from = keep(r, sm_strdup(sm_ladder_source(ladder)))))
+        goto oom;
+    for (int lv = SM_LEVEL_JUNIOR; lv <= SM_LEVEL_SENIOR; lv++)
+        sm_ladder_years(rules, ladder, (sm_level)lv,
+                        &r->level_years[lv].min, &r->level_years[lv].max);
 
     /* the suggested level */
     double pass = rules->pass;
@@ -253,7 +244,7 @@ sm_status sm_score(const sm_rules *rules, const sm_doc *doc,
     sm_level lv = SM_LEVEL_NONE;
     if (has_ml && level_years >= 0) {
         /* the years choose; each level must also show its floor */
-        lv = level_of_years(rules, level_years);
+        lv = sm_ladder_level(rules, ladder, level_years);
         how = ", the level the years give";
         while (lv > SM_LEVEL_NONE && *sc[lv] < rules->floor[lv]) {
             lv = (sm_level)(lv - 1);
@@ -317,6 +308,10 @@ double sm_result_ml_years(const sm_result *r) { return r->ml_years; }
 const char *sm_result_years_method(const sm_result *r)
 {
     return r->years_method;
+}
+const char *sm_result_levels_from(const sm_result *r)
+{
+    return r->levels_from;
 }
 const sm_skill_match *sm_result_skills(const sm_result *r, size_t *n)
 {

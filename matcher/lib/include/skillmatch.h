@@ -244,10 +244,22 @@ enum {
  * itself shows (an archive's resumes), or today when it shows none. */
 #define SM_TODAY_LATEST (-1)
 
+/* A team's level ladder: the years of experience each level takes, from
+ * the `levels:` key of a .skillmatch.yml (sm_lint_config_ladder()). It
+ * replaces the profiles' years (rules/profiles.yaml) where it sets them,
+ * so the suggested level follows the team's ladder; it belongs to the
+ * configuration it came from. */
+typedef struct sm_ladder sm_ladder;
+
+/* The file the ladder was read from; static for its life. */
+SM_API const char *sm_ladder_source(const sm_ladder *ladder);
+
 typedef struct {
     unsigned flags;
     int today_year, today_month;     /* "present" in date ranges; 0: now;
                                         SM_TODAY_LATEST: see above */
+    const sm_ladder *ladder;         /* years per level; NULL: the
+                                        profiles' */
 } sm_options;
 
 typedef struct sm_result sm_result;
@@ -306,6 +318,9 @@ SM_API const char *sm_result_confidence(const sm_result *r);
 /* Years of experience, or a negative value when the text states none. */
 SM_API double sm_result_years(const sm_result *r);
 SM_API const char *sm_result_years_method(const sm_result *r);
+/* The file of the ladder that set the years per level (sm_options.ladder),
+ * or NULL when they are the profiles'. */
+SM_API const char *sm_result_levels_from(const sm_result *r);
 /* Years of dated jobs whose description shows machine learning, or a
  * negative value when no dated job does. */
 SM_API double sm_result_ml_years(const sm_result *r);
@@ -387,10 +402,12 @@ typedef struct {
 
 /* A .skillmatch.yml: severities per check (or off), an extra folder of
  * `lint:` rules, level thresholds and the default --fail-on. Immutable
- * once loaded; share it across threads. */
+ * once loaded; share it across threads. `skillmatch check` and `screen`
+ * read the same file for its level ladder (sm_lint_config_ladder()). */
 typedef struct sm_lint_config sm_lint_config;
 
-/* The configuration that applies to a draft in folder `dir`: the first
+/* The configuration that applies to a draft (or, for check and screen, a
+ * resume) in folder `dir`: the first
  * .skillmatch.yml (or .skillmatch.yaml) found from `dir` upward, stopping
  * after the repository root (a folder holding .git) or the file-system
  * root. *path is a path to free(), or NULL when there is none. */
@@ -405,6 +422,10 @@ SM_API void sm_lint_config_free(sm_lint_config *cfg);
  * or NULL when it sets none. */
 SM_API const char *sm_lint_config_fail_on(const sm_lint_config *cfg);
 SM_API const char *sm_lint_config_path(const sm_lint_config *cfg);
+/* The configuration's level ladder, for sm_options.ladder: NULL when its
+ * `levels:` key sets no years (salary alone is lint's). It lives as long
+ * as cfg. */
+SM_API const sm_ladder *sm_lint_config_ladder(const sm_lint_config *cfg);
 
 /* Every check that applies with `cfg` (may be NULL): the rules' own, then
  * the configuration's extra ones. Index from 0 to count-1. */

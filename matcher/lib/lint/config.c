@@ -8,8 +8,9 @@
  *   checks:
  *     years-mismatch: error       # error | warning | info | off
  *     missing-required: {severity: warning, error_weight: 4, min_weight: 3}
- *   levels:                       # thresholds per level
+ *   levels:                       # thresholds per level (rules/ladder.c;
  *     junior: {years: {min: 0, max: 2}, salary: {min: 60000, max: 150000}}
+ *                                 # check and screen take the years too)
  */
 #include <dirent.h>
 #include <errno.h>
@@ -228,8 +229,8 @@ static sm_status real(ctx *c, const sm_ynode *n, const char *what, double lo,
 {
     char *end;
     double v = n && n->kind == SM_Y_SCALAR ? strtod(n->value, &end) : 0;
-    if (!n || n->kind != SM_Y_SCALAR || end == n->value || *end || v < lo ||
-        v > hi)
+    if (!n || n->kind != SM_Y_SCALAR || end == n->value || *end ||
+        !(v >= lo && v <= hi))   /* NaN fails both */
         return bad(c, n, "%s must be a number from %g to %g", what, lo, hi);
     *out = v;
     return SM_OK;
@@ -317,63 +318,6 @@ static sm_status load_disable(ctx *c, const sm_ynode *n)
     return SM_OK;
 }
 
-static sm_status min_max(ctx *c, const sm_ynode *m, const char *what,
-                         double hi_limit, double *lo, double *hi)
-{
-    static const char *const k[] = {"min", "max", NULL};
-    sm_status st;
-    if (m->kind != SM_Y_MAP)
-        return bad(c, m, "%s must be a mapping {min: ..., max: ...}", what);
-    if ((st = sm_ymap_check_keys(c->file, m, what, k, c->err)) != SM_OK)
-        return st;
-    const sm_ynode *a = sm_ymap_get(m, "min"), *b = sm_ymap_get(m, "max");
-    if (!a)
-        return bad(c, m, "%s: 'min' is missing", what);
-    *hi = -1;
-    if ((st = real(c, a, what, 0, hi_limit, lo)) != SM_OK ||
-        (b && (st = real(c, b, what, *lo, hi_limit, hi)) != SM_OK))
-        return st;
-    return SM_OK;
-}
-
-static sm_status load_levels(ctx *c, const sm_ynode *m)
-{
-    static const char *const lkeys[] = {"junior", "mid", "senior", NULL};
-    static const char *const vkeys[] = {"years", "salary", NULL};
-    sm_status st;
-    if (m->kind != SM_Y_MAP)
-        return bad(c, m, "levels: must be a mapping");
-    if ((st = sm_ymap_check_keys(c->file, m, "levels", lkeys, c->err)) !=
-        SM_OK)
-        return st;
-    for (size_t i = 0; i + 1 < m->n; i += 2) {
-        sm_level lv;
-        sm_level_parse(m->items[i]->value, &lv);
-        const sm_ynode *v = m->items[i + 1], *n;
-        if (v->kind != SM_Y_MAP)
-            return bad(c, v, "levels.%s must be a mapping",
-                       m->items[i]->value);
-        if ((st = sm_ymap_check_keys(c->file, v, "level", vkeys, c->err)) !=
-            SM_OK)
-            return st;
-        if ((n = sm_ymap_get(v, "years"))) {
-            if ((st = min_max(c, n, "years", 60, &c->cfg->years[lv].min,
-                              &c->cfg->years[lv].max)) != SM_OK)
-                return st;
-            c->cfg->have_years[lv] = true;
-        }
-        if ((n = sm_ymap_get(v, "salary"))) {
-            sm_lint_range *rg = &c->cfg->salary[lv];
-            if ((st = min_max(c, n, "salary", 1e8, &rg->min, &rg->max)) !=
-                SM_OK)
-                return st;
-            snprintf(rg->sources, sizeof rg->sources, "%s", c->file);
-            c->cfg->have_salary[lv] = true;
-        }
-    }
-    return SM_OK;
-}
-
 sm_status sm_lint_config_load(const char *path, const sm_rules *rules,
                               sm_lint_config **out, sm_error *err)
 {
@@ -424,7 +368,8 @@ sm_status sm_lint_config_load(const char *path, const sm_rules *rules,
         (st = load_disable(&c, n)) != SM_OK)
         goto done;
     if ((n = sm_ymap_get(root, "levels")) &&
-        (st = load_levels(&c, n)) != SM_OK)
+        (st = sm_ladder_load(rules, cfg->path, n, &cfg->ladder, err)) !=
+            SM_OK)
         goto done;
 done:
     sm_ynode_free(root);
@@ -443,6 +388,7 @@ void sm_lint_config_free(sm_lint_config *cfg)
     if (!cfg)
         return;
     sm_lint_rules_free(cfg->extra);
+    sm_ladder_release(&cfg->ladder);
     for (size_t i = 0; i < cfg->nids; i++)
         free(cfg->ids[i]);
     free(cfg->ids);
@@ -466,6 +412,11 @@ const char *sm_lint_config_fail_on(const sm_lint_config *cfg)
 const char *sm_lint_config_path(const sm_lint_config *cfg)
 {
     return cfg ? cfg->path : NULL;
+}
+
+const sm_ladder *sm_lint_config_ladder(const sm_lint_config *cfg)
+{
+    return cfg && sm_ladder_sets_years(&cfg->ladder) ? &cfg->ladder : NULL;
 }
 
 int sm_lint_config_index(const sm_lint_config *cfg, const char *id)

@@ -29,23 +29,7 @@ static bool applies(unsigned levels, sm_level level)
 
 static void years_of(const sm_lint_ctx *c, sm_level lv, double *lo, double *hi)
 {
-    const sm_profile *p = c->r->by_level[lv];
-    *lo = p->years_min;
-    *hi = p->years_max;
-    if (c->cfg && c->cfg->have_years[lv]) {
-        *lo = c->cfg->years[lv].min;
-        *hi = c->cfg->years[lv].max;
-    }
-}
-
-static void range_text(double lo, double hi, char *out, size_t cap)
-{
-    if (hi < 0)
-        snprintf(out, cap, "%g+", lo);
-    else if (hi == lo)
-        snprintf(out, cap, "%g", lo);
-    else
-        snprintf(out, cap, "%g-%g", lo, hi);
+    sm_ladder_years(c->r, c->cfg ? &c->cfg->ladder : NULL, lv, lo, hi);
 }
 
 static sm_status check_missing(sm_lint_ctx *c, const sm_lint_def *k,
@@ -126,21 +110,6 @@ static double number_word(const char *s, size_t n)
     return -1;
 }
 
-static sm_level level_of_years(const sm_lint_ctx *c, double years)
-{
-    double jl, jh, ml, mh, sl, sh;
-    years_of(c, SM_LEVEL_JUNIOR, &jl, &jh);
-    years_of(c, SM_LEVEL_MID, &ml, &mh);
-    years_of(c, SM_LEVEL_SENIOR, &sl, &sh);
-    /* the boundary lies halfway between one level's top and the next
-     * one's bottom, as in scoring */
-    double jm = ((jh >= 0 ? jh : jl) + ml) / 2;
-    double ms = ((mh >= 0 ? mh : ml) + sl) / 2;
-    return years < jm ? SM_LEVEL_JUNIOR
-           : years < ms ? SM_LEVEL_MID
-                        : SM_LEVEL_SENIOR;
-}
-
 sm_status sm_lint_asked_years(sm_lint_ctx *c, const sm_lint_def *k,
                               double *best, double *best_max, size_t *at)
 {
@@ -184,7 +153,8 @@ static sm_status check_years(sm_lint_ctx *c, const sm_lint_def *k)
         return st;
     if (best < 0)
         return SM_OK;
-    sm_level asked = level_of_years(c, best);
+    sm_level asked = sm_ladder_level(c->r, c->cfg ? &c->cfg->ladder : NULL,
+                                     best);
     if (asked == lv)
         return SM_OK;
     double lo, hi;
@@ -194,7 +164,7 @@ static sm_status check_years(sm_lint_ctx *c, const sm_lint_def *k)
         snprintf(asked_s, sizeof asked_s, "%g-%g", best, best_max);
     else
         snprintf(asked_s, sizeof asked_s, "%g+", best);
-    range_text(lo, hi, expected, sizeof expected);
+    sm_ladder_range_text(lo, hi, expected, sizeof expected);
     const char *vars[] = {"level", level_text(lv), "asked", asked_s,
                           "asked_level", level_text(asked), "expected",
                           expected, NULL};
@@ -439,8 +409,8 @@ static sm_status check_salary(sm_lint_ctx *c, const sm_lint_def *k)
     if (lv == SM_LEVEL_NONE || !applies(k->levels, lv))
         return SM_OK;
     const sm_lint_range *want;
-    if (c->cfg && c->cfg->have_salary[lv])
-        want = &c->cfg->salary[lv];
+    if (c->cfg && c->cfg->ladder.have_salary[lv])
+        want = &c->cfg->ladder.salary[lv];
     else if (c->r->lint->have_salary[lv])
         want = &c->r->lint->salary[lv];
     else

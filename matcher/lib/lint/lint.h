@@ -1,5 +1,6 @@
 /* lint.h - job-description drafts: a configuration (.skillmatch.yml,
- * config.c), the checks that apply and their severity (checks.c), and
+ * config.c; its level ladder, which check and screen use too, is
+ * rules/ladder.c's), the checks that apply and their severity (checks.c), and
  * the findings of a draft: the entry point and result (lint.c), the
  * draft made ready and the helpers the checks share (draft.c), the check
  * engines (engines.c). The checks themselves are loaded
@@ -15,10 +16,6 @@
 #include "rules/rules.h"
 #include "skillmatch.h"
 
-typedef struct {
-    double min, max;             /* max < 0: open */
-} sm_years_range;
-
 struct sm_lint_config {
     char *path;
     char **files;                /* the extra rules' file names: patterns
@@ -31,10 +28,7 @@ struct sm_lint_config {
     int *error_weight, *min_weight;   /* -1: keep */
     double *margin;              /* < 0: keep */
     size_t nids;
-    sm_years_range years[SM_LEVEL_COUNT + 1];
-    bool have_years[SM_LEVEL_COUNT + 1];
-    sm_lint_range salary[SM_LEVEL_COUNT + 1];
-    bool have_salary[SM_LEVEL_COUNT + 1];
+    sm_ladder ladder;            /* the `levels:` key (rules/ladder.c) */
     sm_lint_rules *extra;        /* the `rules:` folder's checks, or NULL */
 };
 

@@ -39,6 +39,22 @@ char *sm_render_json(const sm_result *r, unsigned flags)
                 &ok);
     sm_json_put(o, "reason", json_string(r->reason), &ok);
     sm_json_put(o, "confidence", json_string(r->confidence), &ok);
+    if (r->levels_from) {
+        /* a team's ladder chose the level: where from, and its years */
+        json_t *lad = json_object();
+        ok = ok && lad;
+        sm_json_put(lad, "from", sm_json_string_any(r->levels_from), &ok);
+        for (int i = SM_LEVEL_JUNIOR; ok && i <= SM_LEVEL_SENIOR; i++) {
+            const sm_years_range *y = &r->level_years[i];
+            json_t *mm = json_object();
+            ok = mm != NULL;
+            sm_json_put(mm, "min", real3(y->min), &ok);
+            sm_json_put(mm, "max", y->max >= 0 ? real3(y->max) : json_null(),
+                        &ok);
+            sm_json_put(lad, sm_level_name((sm_level)i), mm, &ok);
+        }
+        sm_json_put(o, "ladder", lad, &ok);
+    }
     sm_json_put(o, "years", r->years >= 0 ? real3(r->years) : json_null(),
                 &ok);
     sm_json_put(o, "ml_years",

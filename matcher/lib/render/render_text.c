@@ -3,6 +3,7 @@
 
 #include "render/render.h"
 #include "analyze/analyze.h"
+#include "rules/rules.h"
 #include "util/util.h"
 
 typedef struct {
@@ -34,7 +35,18 @@ sm_status sm_render_text(const sm_result *r, FILE *out, unsigned flags)
     fprintf(out, "%s%s%s\n", c->bold, r->file, c->reset);
     fprintf(out, "  Suggested level: %s%s%s (confidence: %s)\n", c->green,
             sm_level_name(r->level), c->reset, r->confidence);
-    fprintf(out, "  %s\n\n", r->reason);
+    fprintf(out, "  %s\n", r->reason);
+    if (r->levels_from) {
+        /* a team's ladder chose the level: say so, and what it is */
+        char yr[SM_LEVEL_COUNT + 1][32];
+        for (int i = SM_LEVEL_JUNIOR; i <= SM_LEVEL_SENIOR; i++)
+            sm_ladder_range_text(r->level_years[i].min,
+                                 r->level_years[i].max, yr[i], sizeof yr[i]);
+        fprintf(out, "  Levels: from %s (junior %s, mid %s, senior %s years)\n",
+                r->levels_from, yr[SM_LEVEL_JUNIOR], yr[SM_LEVEL_MID],
+                yr[SM_LEVEL_SENIOR]);
+    }
+    fputc('\n', out);
 
     fprintf(out, "  %sCoverage%s\n", c->bold, c->reset);
     for (int i = 0; i < SM_LEVEL_COUNT; i++) {

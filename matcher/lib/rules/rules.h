@@ -4,7 +4,8 @@
  * sections (context.c); patterns
  * compiled the one way (patterns.c); the facts
  * that sources cite and the salary figures (facts.c); the `lint:` key's
- * title words and checks (lint_rules.c). Immutable once loaded. Depends
+ * title words and checks (lint_rules.c); a configuration's level ladder
+ * and the years that give a level (ladder.c). Immutable once loaded. Depends
  * on engine (patterns are compiled here, once), doc and util. */
 #ifndef SM_RULES_H
 #define SM_RULES_H
@@ -310,6 +311,42 @@ typedef struct sm_lint_rules {
     bool have_salary[SM_LEVEL_COUNT + 1];
     uint32_t max_capture;
 } sm_lint_rules;
+
+/* ---- a level ladder (ladder.c) ---- */
+typedef struct {
+    double min, max;             /* max < 0: open */
+} sm_years_range;
+
+/* The `levels:` key of a .skillmatch.yml: years and salary per level that
+ * replace the profiles' and the facts'. Zeroed: sets nothing. */
+struct sm_ladder {
+    char *source;                /* the file, when it sets years; else NULL */
+    sm_years_range years[SM_LEVEL_COUNT + 1];
+    bool have_years[SM_LEVEL_COUNT + 1];
+    sm_lint_range salary[SM_LEVEL_COUNT + 1];
+    bool have_salary[SM_LEVEL_COUNT + 1];
+};
+
+/* Read map m (the `levels:` key of `file`) into the zeroed *l; a ladder
+ * that does not rise from junior to senior over r's profiles is an error
+ * at m. Errors name file:line:col. */
+sm_status sm_ladder_load(const sm_rules *r, const char *file,
+                         const sm_ynode *m, sm_ladder *l, sm_error *err);
+/* Frees what sm_ladder_load() allocated; NULL is fine. */
+void sm_ladder_release(sm_ladder *l);
+/* Does it set the years of some level? (NULL: no.) */
+bool sm_ladder_sets_years(const sm_ladder *l);
+/* The years of level lv: l's when it sets them (l may be NULL), else the
+ * profile's. *hi < 0: open. */
+void sm_ladder_years(const sm_rules *r, const sm_ladder *l, sm_level lv,
+                     double *lo, double *hi);
+/* Where junior ends (*jm) and senior begins (*ms), in years. */
+void sm_ladder_bounds(const sm_rules *r, const sm_ladder *l, double *jm,
+                      double *ms);
+/* The level `years` of experience give. */
+sm_level sm_ladder_level(const sm_rules *r, const sm_ladder *l, double years);
+/* "0-2", "7+", "3" */
+void sm_ladder_range_text(double lo, double hi, char *out, size_t cap);
 
 /* The `lint:` key of a rules file into `lr` (allocated on first use);
  * `r` gives skills, categories and facts for checking sources. */

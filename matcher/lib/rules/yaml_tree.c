@@ -244,7 +244,7 @@ sm_status sm_ynode_number(const char *file, const sm_ynode *n,
     if (end == n->value || *end || errno)
         return sm_fail(err, SM_ERR_RULES, file, n->line, n->col,
                        "%s must be a number, not '%s'", what, n->value);
-    if (v < lo || v > hi)
+    if (!(v >= lo && v <= hi))   /* NaN fails both */
         return sm_fail(err, SM_ERR_RULES, file, n->line, n->col,
                        "%s must be between %g and %g", what, lo, hi);
     *out = v;
